@@ -1,0 +1,18 @@
+namespace NhiPlatform.Contracts;
+
+/// <summary>Claim names of our access tokens (RFC 9068 §2.2).</summary>
+public static class NhiClaims
+{
+    public const string Issuer = "iss";
+    public const string Subject = "sub";
+    public const string Audience = "aud";
+    public const string ClientId = "client_id";
+    public const string Scope = "scope";
+    public const string TokenId = "jti";
+    public const string IssuedAt = "iat";
+    public const string NotBefore = "nbf";
+    public const string Expires = "exp";
+
+    /// <summary>The JOSE <c>typ</c> of an access token (RFC 9068 §2.1).</summary>
+    public const string AccessTokenType = "at+jwt";
+}

@@ -1,0 +1,42 @@
+namespace NhiPlatform.Contracts;
+
+/// <summary>
+/// Configuration keys, in the ':' form services read; <see cref="ToEnvironmentVariable"/> gives the '__' form
+/// hosts set on child processes.
+/// </summary>
+public static class NhiConfigurationKeys
+{
+    /// <summary>The issuer (<c>iss</c>): the gateway's public base URL.</summary>
+    public const string Issuer = "Nhi:Issuer";
+
+    /// <summary>The audience the gateway accepts and the token service puts in tokens by default.</summary>
+    public const string Audience = "Nhi:Audience";
+
+    /// <summary>Where the token service writes the first admin identity's credentials (mode 600) on first start.</summary>
+    public const string BootstrapCredentialsFile = "Nhi:Bootstrap:CredentialsFile";
+
+    /// <summary>Section of the token service's options.</summary>
+    public const string TokensSection = "Nhi:Tokens";
+
+    /// <summary>Section of the gateway's options.</summary>
+    public const string GatewaySection = "Nhi:Gateway";
+
+    /// <summary>Section of the inventory's options.</summary>
+    public const string InventorySection = "Nhi:Inventory";
+
+    /// <summary>OpenTelemetry's exporter endpoint; telemetry is exported only when it is set.</summary>
+    public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>OpenTelemetry's service name.</summary>
+    public const string OtelServiceName = "OTEL_SERVICE_NAME";
+
+    /// <summary>Aspire's connection-string key for a resource: <c>ConnectionStrings:nhidb</c>.</summary>
+    public static string ConnectionString(string resource) => $"ConnectionStrings:{resource}";
+
+    /// <summary>Aspire's service-discovery key: <c>services:tokens:http:0</c>.</summary>
+    public static string ServiceEndpoint(string resource, string endpointName = "http", int index = 0) =>
+        $"services:{resource}:{endpointName}:{index}";
+
+    /// <summary>The environment-variable spelling of a configuration key (<c>ConnectionStrings__nhidb</c>).</summary>
+    public static string ToEnvironmentVariable(string key) => key.Replace(":", "__", StringComparison.Ordinal);
+}

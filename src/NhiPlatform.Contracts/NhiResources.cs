@@ -1,0 +1,16 @@
+namespace NhiPlatform.Contracts;
+
+/// <summary>
+/// Resource names of the topology. The Aspire AppHost and the LocalHost both declare exactly these, so a service
+/// sees the same connection-string and service-discovery keys whichever host started it.
+/// </summary>
+public static class NhiResources
+{
+    public const string Postgres = "postgres";
+    public const string Database = "nhidb";
+    public const string Cache = "cache";
+    public const string Tokens = "tokens";
+    public const string Inventory = "inventory";
+    public const string Gateway = "gateway";
+    public const string Echo = "echo";
+}
