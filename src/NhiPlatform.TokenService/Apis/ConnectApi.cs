@@ -1,0 +1,17 @@
+using NhiPlatform.TokenService.Protocol;
+
+namespace NhiPlatform.TokenService.Apis;
+
+/// <summary>The OAuth endpoints under <c>/connect</c>; they answer RFC 6749 errors, never ProblemDetails.</summary>
+internal static class ConnectApi
+{
+    public static IEndpointRouteBuilder MapConnectApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/connect").AllowAnonymous().DisableAntiforgery();
+        api.MapPost("/token", IssueToken).WithName("Token").ExcludeFromDescription();
+        return app;
+    }
+
+    public static Task<IResult> IssueToken(HttpRequest request, TokenEndpointHandler handler, CancellationToken cancellationToken) =>
+        handler.HandleAsync(request, cancellationToken);
+}

@@ -1,0 +1,14 @@
+namespace NhiPlatform.TokenService.Domain;
+
+/// <summary>A client secret as stored: its digest only, never the secret.</summary>
+internal sealed record ClientSecret
+{
+    public required Guid SecretId { get; init; }
+    public required string ClientId { get; init; }
+    public required byte[] Digest { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; init; }
+
+    public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
+}

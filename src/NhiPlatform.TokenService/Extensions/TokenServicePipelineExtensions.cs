@@ -1,0 +1,14 @@
+namespace NhiPlatform.TokenService.Extensions;
+
+internal static class TokenServicePipelineExtensions
+{
+    public static WebApplication UseTokenServicePipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,9 @@
+namespace NhiPlatform.TokenService.Protocol;
+
+/// <summary>How the client presented its credentials (RFC 6749 §2.3.1; RFC 8414 method names).</summary>
+internal enum ClientAuthenticationMethod
+{
+    None,
+    ClientSecretBasic,
+    ClientSecretPost,
+}

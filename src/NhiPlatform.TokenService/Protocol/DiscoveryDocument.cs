@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace NhiPlatform.TokenService.Protocol;
+
+/// <summary>Authorization server metadata (RFC 8414 §2), also served as the OpenID discovery document.</summary>
+internal sealed record DiscoveryDocument
+{
+    [JsonPropertyName("issuer")] public required string Issuer { get; init; }
+    [JsonPropertyName("token_endpoint")] public required string TokenEndpoint { get; init; }
+    [JsonPropertyName("jwks_uri")] public required string JwksUri { get; init; }
+    [JsonPropertyName("grant_types_supported")] public required IReadOnlyList<string> GrantTypesSupported { get; init; }
+    [JsonPropertyName("token_endpoint_auth_methods_supported")] public required IReadOnlyList<string> TokenEndpointAuthMethodsSupported { get; init; }
+    [JsonPropertyName("response_types_supported")] public IReadOnlyList<string> ResponseTypesSupported { get; init; } = [];
+    [JsonPropertyName("scopes_supported"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? ScopesSupported { get; init; }
+}

@@ -1,0 +1,10 @@
+namespace NhiPlatform.TokenService.Protocol;
+
+/// <summary>A protocol rejection: an RFC code and a generic description safe to show any caller.</summary>
+internal sealed record OAuthError(string Error, string Description)
+{
+    public static OAuthError InvalidRequest(string description) => new(OAuthErrors.InvalidRequest, description);
+
+    /// <summary>One description for every client-authentication failure, so callers cannot probe which part failed.</summary>
+    public static OAuthError InvalidClient() => new(OAuthErrors.InvalidClient, "Client authentication failed.");
+}

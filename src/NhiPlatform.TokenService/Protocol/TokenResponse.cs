@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace NhiPlatform.TokenService.Protocol;
+
+/// <summary>A successful token response (RFC 6749 §5.1).</summary>
+internal sealed record TokenResponse(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("scope")] string Scope);

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using NhiPlatform.Contracts;
+using NhiPlatform.TokenValidation.Authorization;
+using NhiPlatform.TokenValidation.Metadata;
+
+namespace NhiPlatform.TokenValidation;
+
+public static class AccessTokenValidationExtensions
+{
+    /// <summary>
+    /// JwtBearer for NhiPlatform access tokens (README.md), <c>scope:…</c> policies and RFC 6750 errors. Keys come from
+    /// the token service over service discovery unless an <see cref="IConfigurationManager{T}"/> is registered first.
+    /// </summary>
+    public static IHostApplicationBuilder AddNhiAccessTokenValidation(this IHostApplicationBuilder builder)
+    {
+        var issuer = builder.Configuration[NhiConfigurationKeys.Issuer];
+        if (string.IsNullOrWhiteSpace(issuer))
+        {
+            throw new InvalidOperationException(
+                $"Configuration '{NhiConfigurationKeys.Issuer}' (the gateway's public base URL) is required to validate access tokens.");
+        }
+
+        var audience = builder.Configuration[NhiConfigurationKeys.Audience] ?? NhiAudiences.Gateway;
+        var services = builder.Services;
+
+        services.AddHttpClient(TokenServiceDocumentRetriever.HttpClientName,
+            client => client.BaseAddress = new Uri($"http://{NhiResources.Tokens}"));
+        services.TryAddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(provider =>
+            TokenServiceConfigurationManager.Create(new TokenServiceDocumentRetriever(provider.GetRequiredService<IHttpClientFactory>())));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IConfigurationManager<OpenIdConnectConfiguration>>((options, configurationManager) =>
+            {
+                options.ConfigurationManager = configurationManager;
+                options.MapInboundClaims = false;
+                options.RefreshOnIssuerKeyNotFound = true;
+                options.Events = AccessTokenEvents.Create();
+                foreach (var handler in options.TokenHandlers.OfType<JsonWebTokenHandler>())
+                {
+                    handler.MaximumTokenSizeInBytes = AccessTokenDefaults.MaximumTokenSizeInBytes;
+                }
+
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = issuer.TrimEnd('/'),
+                    ValidAudience = audience,
+                    ValidTypes = [NhiClaims.AccessTokenType],
+                    ValidAlgorithms = AccessTokenDefaults.Algorithms,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    ValidateLifetime = true,
+                    ClockSkew = AccessTokenDefaults.ClockSkew,
+                    NameClaimType = NhiClaims.ClientId,
+                };
+            });
+
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ScopeAuthorizationHandler>());
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, BearerAuthorizationResultHandler>();
+        return builder;
+    }
+}
