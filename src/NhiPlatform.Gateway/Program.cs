@@ -1,5 +1,11 @@
+using NhiPlatform.Gateway.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddGateway();
+
 var app = builder.Build();
+app.UseGatewayPipeline();
 app.MapDefaultEndpoints();
+app.MapReverseProxy();
 app.Run();
