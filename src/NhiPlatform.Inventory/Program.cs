@@ -1,5 +1,12 @@
+using NhiPlatform.Inventory.Apis;
+using NhiPlatform.Inventory.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddInventory();
+
 var app = builder.Build();
+app.UseInventoryPipeline();
 app.MapDefaultEndpoints();
+app.MapUsageApi();
 app.Run();
