@@ -8,7 +8,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Microsoft.IdentityModel.Tokens;
 using NhiPlatform.Contracts;
 using NhiPlatform.TokenValidation.Authorization;
 using NhiPlatform.TokenValidation.Metadata;
@@ -51,18 +50,7 @@ public static class AccessTokenValidationExtensions
                     handler.MaximumTokenSizeInBytes = AccessTokenDefaults.MaximumTokenSizeInBytes;
                 }
 
-                options.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = issuer.TrimEnd('/'),
-                    ValidAudience = audience,
-                    ValidTypes = [NhiClaims.AccessTokenType],
-                    ValidAlgorithms = AccessTokenDefaults.Algorithms,
-                    RequireSignedTokens = true,
-                    RequireExpirationTime = true,
-                    ValidateLifetime = true,
-                    ClockSkew = AccessTokenDefaults.ClockSkew,
-                    NameClaimType = NhiClaims.ClientId,
-                };
+                options.TokenValidationParameters = AccessTokenValidationParameters.Create(issuer, audience);
             });
 
         services.AddAuthorization();
