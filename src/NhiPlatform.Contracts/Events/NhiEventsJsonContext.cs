@@ -8,4 +8,5 @@ namespace NhiPlatform.Contracts.Events;
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(UsageRecordedEvent))]
+[JsonSerializable(typeof(IdentityChangedEvent))]
 public sealed partial class NhiEventsJsonContext : JsonSerializerContext;
