@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using NhiPlatform.Contracts;
 using NhiPlatform.TokenService.Apis.Models;
 using NhiPlatform.TokenService.Domain;
@@ -23,7 +22,7 @@ internal static class IdentitiesApi
         return app;
     }
 
-    public static async Task<Results<Created<CreatedIdentityResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateIdentity(
+    public static async Task<Results<Created<CreatedIdentityResponse>, ValidationProblem, ProblemHttpResult>> CreateIdentity(
         CreateIdentityRequest body, ClaimsPrincipal user, IdentityRegistrar registrar, CancellationToken cancellationToken)
     {
         var request = new NewIdentity(body.ClientId, body.DisplayName, body.Owner, body.Purpose, body.AllowedScopes ?? []);
@@ -37,12 +36,10 @@ internal static class IdentitiesApi
         var registered = await registrar.RegisterAsync(request, actor, cancellationToken);
         if (registered is null)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Title = "Client id taken",
-                Detail = $"An identity with client id '{body.ClientId}' already exists.",
-                Status = StatusCodes.Status409Conflict,
-            });
+            return TypedResults.Problem(
+                title: "Client id taken",
+                detail: $"An identity with client id '{body.ClientId}' already exists.",
+                statusCode: StatusCodes.Status409Conflict);
         }
 
         var identity = registered.Identity;
@@ -61,12 +58,12 @@ internal static class IdentitiesApi
         return TypedResults.Ok(identities.Select(i => i.ToResponse()).ToArray());
     }
 
-    public static async Task<Results<Ok<IdentityResponse>, NotFound<ProblemDetails>>> GetIdentity(
+    public static async Task<Results<Ok<IdentityResponse>, ProblemHttpResult>> GetIdentity(
         string clientId, IIdentityStore store, CancellationToken cancellationToken)
     {
         var identity = await store.FindAsync(clientId, cancellationToken);
         return identity is null
-            ? TypedResults.NotFound(new ProblemDetails { Title = "Identity not found", Status = StatusCodes.Status404NotFound })
+            ? TypedResults.Problem(title: "Identity not found", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(identity.ToResponse());
     }
 }

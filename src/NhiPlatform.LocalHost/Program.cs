@@ -1,0 +1,3 @@
+using NhiPlatform.LocalHost.Cli;
+
+return await LocalHostCommand.InvokeAsync(args);

@@ -1,0 +1,59 @@
+using NhiPlatform.Contracts;
+
+namespace NhiPlatform.LocalHost.Topology;
+
+/// <summary>
+/// The environment each service gets: what the Aspire AppHost would give it (connection strings, service discovery,
+/// OpenTelemetry), with every configuration key formed from <see cref="NhiConfigurationKeys"/>.
+/// </summary>
+internal static class ServiceEnvironment
+{
+    public static IReadOnlyDictionary<string, string> For(
+        PlannedService service, TopologyPlan plan, BackingConnections backing, string? otlpEndpoint)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_URLS"] = service.Url,
+            [NhiConfigurationKeys.OtelServiceName] = service.Project.Resource,
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+        };
+        if (!string.IsNullOrWhiteSpace(otlpEndpoint))
+        {
+            environment[NhiConfigurationKeys.OtlpEndpoint] = otlpEndpoint;
+        }
+
+        var resource = service.Project.Resource;
+        if (resource is NhiResources.Tokens or NhiResources.Inventory)
+        {
+            Set(environment, NhiConfigurationKeys.ConnectionString(NhiResources.Database), backing.Database);
+        }
+
+        if (resource is NhiResources.Tokens or NhiResources.Inventory or NhiResources.Gateway)
+        {
+            Set(environment, NhiConfigurationKeys.ConnectionString(NhiResources.Cache), backing.Cache);
+            Set(environment, NhiConfigurationKeys.Issuer, plan.Issuer);
+        }
+
+        if (resource is NhiResources.Inventory or NhiResources.Gateway)
+        {
+            Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Tokens), plan.Tokens.Url);
+        }
+
+        switch (resource)
+        {
+            case NhiResources.Tokens:
+                Set(environment, NhiConfigurationKeys.BootstrapCredentialsFile, plan.BootstrapFile);
+                break;
+            case NhiResources.Gateway:
+                Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Inventory), plan.Inventory.Url);
+                Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Echo), plan.Echo.Url);
+                break;
+        }
+
+        return environment;
+    }
+
+    private static void Set(Dictionary<string, string> environment, string key, string value) =>
+        environment[NhiConfigurationKeys.ToEnvironmentVariable(key)] = value;
+}

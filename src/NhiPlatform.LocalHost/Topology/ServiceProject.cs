@@ -1,0 +1,27 @@
+using NhiPlatform.Contracts;
+
+namespace NhiPlatform.LocalHost.Topology;
+
+/// <summary>A service the LocalHost starts from its built assembly (<c>dotnet &lt;dll&gt;</c>, not <c>dotnet run</c>).</summary>
+internal sealed record ServiceProject(string Resource, string ProjectDirectory, string AssemblyName)
+{
+    public const string TargetFramework = "net10.0";
+
+    public static readonly ServiceProject Tokens =
+        new(NhiResources.Tokens, "src/NhiPlatform.TokenService", "NhiPlatform.TokenService");
+
+    public static readonly ServiceProject Inventory =
+        new(NhiResources.Inventory, "src/NhiPlatform.Inventory", "NhiPlatform.Inventory");
+
+    public static readonly ServiceProject Echo =
+        new(NhiResources.Echo, "src/samples/NhiPlatform.Samples.Echo", "NhiPlatform.Samples.Echo");
+
+    public static readonly ServiceProject Gateway =
+        new(NhiResources.Gateway, "src/NhiPlatform.Gateway", "NhiPlatform.Gateway");
+
+    /// <summary>The project directory: the working directory Aspire gives a project (its content root).</summary>
+    public string ProjectPath(string repositoryRoot) => Path.Combine(repositoryRoot, ProjectDirectory);
+
+    public string AssemblyPath(string repositoryRoot, string configuration) =>
+        Path.Combine(ProjectPath(repositoryRoot), "bin", configuration, TargetFramework, AssemblyName + ".dll");
+}

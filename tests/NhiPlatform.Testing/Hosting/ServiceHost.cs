@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NhiPlatform.Testing.Hosting;
+
+/// <summary>
+/// A real service (its own <c>Program</c>) on Kestrel at loopback port 0, configured with the same keys a host
+/// would set, so tests talk to it over real HTTP. <typeparamref name="TEntryPoint"/> is any type of the service's
+/// assembly, which lets one test start several services.
+/// </summary>
+public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    public ServiceHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+    {
+        _settings = settings;
+        _configureServices = configureServices;
+        UseKestrel(0);
+    }
+
+    /// <summary>The service's base address, e.g. <c>http://127.0.0.1:41234</c>, once started.</summary>
+    public Uri BaseAddress =>
+        new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+
+    /// <summary>Starts the service and waits until it listens.</summary>
+    public void Start() => StartServer();
+
+    /// <summary>A client with no redirects or cookies, aimed at <see cref="BaseAddress"/>.</summary>
+    public HttpClient CreateLoopbackClient() => new() { BaseAddress = BaseAddress };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_configureServices is not null)
+        {
+            builder.ConfigureServices(_configureServices);
+        }
+    }
+}
