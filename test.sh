@@ -15,7 +15,7 @@ if [[ -z "${NHI_SOLUTION:-}" ]]; then
   unlisted="$(grep -o '"[^"]*\.csproj"' NhiPlatform.sln | tr -d '"' | grep -v AppHost | while read -r project; do
     grep -qF "\"${project//\\/\\\\}\"" NhiPlatform.Offline.slnf || echo "$project"; done)"
   if [[ -n "$unlisted" ]]; then
-    echo "test.sh: NhiPlatform.Offline.slnf does not list: $unlisted" >&2
+    echo "test.sh: NhiPlatform.Offline.slnf does not list: $unlisted (run scripts/sync-offline-slnf.sh)" >&2
     exit 1
   fi
 fi
