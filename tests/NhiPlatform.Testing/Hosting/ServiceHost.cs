@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,11 +17,14 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
 
-    public ServiceHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+    /// <param name="settings">Configuration, as a host would set it.</param>
+    /// <param name="configureServices">Service overrides (a fake clock, say).</param>
+    /// <param name="port">A fixed loopback port, when the service must know its own URL before it starts; 0 for any.</param>
+    public ServiceHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null, int port = 0)
     {
         _settings = settings;
         _configureServices = configureServices;
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     /// <summary>The service's base address, e.g. <c>http://127.0.0.1:41234</c>, once started.</summary>

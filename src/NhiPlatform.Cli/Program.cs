@@ -1,0 +1,1 @@
+return await NhiPlatform.Cli.NhiCommand.InvokeAsync(args);

@@ -1,0 +1,77 @@
+using Duende.IdentityModel.Client;
+
+namespace NhiPlatform.Client.Tokens;
+
+/// <summary>
+/// The protocol side, through Duende.IdentityModel: finds the token endpoint from the discovery document (once) and
+/// asks for a client-credentials token with a secret or a signed assertion.
+/// </summary>
+internal sealed class TokenEndpointClient(HttpClient httpClient, NhiAccessTokenOptions options, TimeProvider timeProvider)
+{
+    private readonly ClientAssertionFactory? _assertions = options.ClientSecret is null
+        ? new ClientAssertionFactory(options.ClientId, ClientAssertionFactory.CredentialsFrom(options), timeProvider)
+        : null;
+    private Uri? _tokenEndpoint = options.TokenEndpoint;
+
+    public async Task<TokenResponse> RequestAsync(CancellationToken cancellationToken)
+    {
+        var tokenEndpoint = _tokenEndpoint ??= await DiscoverTokenEndpointAsync(cancellationToken);
+        var request = new ClientCredentialsTokenRequest
+        {
+            Address = tokenEndpoint.ToString(),
+            ClientId = options.ClientId,
+            Scope = options.Scope,
+            ClientCredentialStyle = ClientCredentialStyle.AuthorizationHeader,
+        };
+        if (_assertions is null)
+        {
+            request.ClientSecret = options.ClientSecret;
+        }
+        else
+        {
+            request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
+            request.ClientAssertion = new ClientAssertion
+            {
+                Type = Duende.IdentityModel.OidcConstants.ClientAssertionTypes.JwtBearer,
+                Value = _assertions.Create(tokenEndpoint),
+            };
+        }
+
+        if (!string.IsNullOrEmpty(options.Resource))
+        {
+            request.Resource.Add(options.Resource);
+        }
+
+        var response = await httpClient.RequestClientCredentialsTokenAsync(request, cancellationToken);
+        if (!response.IsError)
+        {
+            return response;
+        }
+
+        // A 401 is an HTTP-level error to Duende; its JSON body still carries the RFC 6749 code.
+        var error = (response.Json is null ? null : response.TryGet("error")) ?? response.Error ?? "request_failed";
+        var description = (response.Json is null ? null : response.TryGet("error_description")) ?? response.ErrorDescription;
+        throw new NhiAccessTokenException(error, description, (int)response.HttpStatusCode);
+    }
+
+    private async Task<Uri> DiscoverTokenEndpointAsync(CancellationToken cancellationToken)
+    {
+        var authority = options.Authority!.ToString().TrimEnd('/');
+        var discovery = await httpClient.GetDiscoveryDocumentAsync(new DiscoveryDocumentRequest
+        {
+            Address = authority,
+            Policy = new DiscoveryPolicy
+            {
+                RequireHttps = options.Authority.Scheme == Uri.UriSchemeHttps,
+                // Loopback and private deployments use http; the issuer must still match the authority exactly.
+                AllowHttpOnLoopback = true,
+            },
+        }, cancellationToken);
+        if (discovery.IsError || discovery.TokenEndpoint is null)
+        {
+            throw new NhiAccessTokenException("discovery_failed", discovery.Error, (int)discovery.HttpStatusCode);
+        }
+
+        return new Uri(discovery.TokenEndpoint);
+    }
+}
