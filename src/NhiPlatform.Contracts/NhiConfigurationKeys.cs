@@ -15,6 +15,12 @@ public static class NhiConfigurationKeys
     /// <summary>Where the token service writes the first admin identity's credentials (mode 600) on first start.</summary>
     public const string BootstrapCredentialsFile = "Nhi:Bootstrap:CredentialsFile";
 
+    /// <summary>A sample's credentials file (same shape as bootstrap.json), written by the demo seeding.</summary>
+    public const string SampleCredentialsFile = "Nhi:Samples:CredentialsFile";
+
+    /// <summary>The demo traffic's directory of credentials files, one per demo identity.</summary>
+    public const string DemoCredentialsDirectory = "Nhi:Samples:CredentialsDirectory";
+
     /// <summary>Section of the token service's options.</summary>
     public const string TokensSection = "Nhi:Tokens";
 

@@ -13,4 +13,13 @@ public static class NhiResources
     public const string Inventory = "inventory";
     public const string Gateway = "gateway";
     public const string Echo = "echo";
+
+    /// <summary>Sample: an orders service that charges through billing (demo).</summary>
+    public const string Orders = "orders";
+
+    /// <summary>Sample: a billing service (demo).</summary>
+    public const string Billing = "billing";
+
+    /// <summary>Sample: the demo's traffic (a nightly job, a legacy batch, a dormant sync, a hidden caller).</summary>
+    public const string DemoTraffic = "demo-traffic";
 }

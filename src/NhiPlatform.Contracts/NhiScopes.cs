@@ -11,4 +11,16 @@ public static class NhiScopes
 
     /// <summary>Calls the echo sample service.</summary>
     public const string EchoRead = "echo.read";
+
+    /// <summary>Reads orders (sample).</summary>
+    public const string OrdersRead = "orders.read";
+
+    /// <summary>Places orders (sample).</summary>
+    public const string OrdersWrite = "orders.write";
+
+    /// <summary>Charges a customer (sample billing).</summary>
+    public const string BillingCharge = "billing.charge";
+
+    /// <summary>Refunds a charge (sample billing; granted to the legacy identity, never used).</summary>
+    public const string BillingRefund = "billing.refund";
 }

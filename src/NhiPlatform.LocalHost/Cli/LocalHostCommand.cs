@@ -52,11 +52,16 @@ internal static class LocalHostCommand
         };
         configuration.AcceptOnlyFromAmong(Configurations);
 
+        var demo = new Option<bool>("--demo")
+        {
+            Description = "Registers the demo identities and runs their traffic: the map, findings and queries fill within a minute.",
+        };
+
         var root = new RootCommand(
             "Starts the NhiPlatform topology (PostgreSQL, Redis, tokens, inventory, echo, gateway) on this machine " +
             "from local binaries, in the foreground. Ctrl+C stops everything.")
         {
-            stateDirectory, dataDirectory, gatewayPort, gatewayReplicas, configuration,
+            stateDirectory, dataDirectory, gatewayPort, gatewayReplicas, configuration, demo,
         };
 
         var parsed = root.Parse(args);
@@ -83,6 +88,7 @@ internal static class LocalHostCommand
             GatewayPort = parsed.GetValue(gatewayPort),
             GatewayReplicas = parsed.GetValue(gatewayReplicas),
             Configuration = parsed.GetValue(configuration) ?? OwnConfiguration(),
+            Demo = parsed.GetValue(demo),
         });
     }
 

@@ -16,6 +16,9 @@ internal sealed record LocalHostOptions
 
     public int GatewayReplicas { get; init; } = 1;
 
+    /// <summary>Registers the demo identities and runs the demo traffic, so the map and findings fill within a minute.</summary>
+    public bool Demo { get; init; }
+
     /// <summary>The build configuration whose service assemblies are started (Debug or Release).</summary>
     public required string Configuration { get; init; }
 }

@@ -37,6 +37,9 @@ internal sealed record LocalRunPaths
 
     public string RedisDirectory => Path.Combine(DataDirectory, "redis");
 
+    /// <summary>The sample identities' credentials files (mode 600), written by the demo seeding.</summary>
+    public string SamplesCredentialsDirectory => Path.Combine(StateDirectory, "samples");
+
     public static LocalRunPaths Create(string repositoryRoot, string? stateDirectory, string? dataDirectory)
     {
         var state = Path.GetFullPath(stateDirectory ?? Path.Combine(repositoryRoot, DefaultStateDirectoryName));

@@ -16,6 +16,11 @@ internal static class EndpointsDocumentFactory
             CultureInfo.InvariantCulture, $"postgresql://127.0.0.1:{backing.PostgresPort}/{NhiResources.Database}"),
         Redis = string.Create(CultureInfo.InvariantCulture, $"redis://127.0.0.1:{backing.RedisPort}"),
         GatewayReplicas = plan.Gateways.Select(gateway => gateway.Url).ToList(),
-        Services = new Dictionary<string, string>(StringComparer.Ordinal) { [NhiResources.Echo] = plan.Echo.Url },
+        Services = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [NhiResources.Echo] = plan.Echo.Url,
+            [NhiResources.Billing] = plan.Billing.Url,
+            [NhiResources.Orders] = plan.Orders.Url,
+        },
     };
 }

@@ -17,5 +17,11 @@ internal sealed record PlannedService
     /// <summary>Services that must be healthy before this one starts.</summary>
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 
+    /// <summary>Arguments after the assembly path.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>A one-shot step (the demo seeding): done when it exits 0, not when it answers <c>/health</c>.</summary>
+    public bool RunsToCompletion { get; init; }
+
     public string Url => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}");
 }

@@ -48,6 +48,18 @@ internal static class ServiceEnvironment
             case NhiResources.Gateway:
                 Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Inventory), plan.Inventory.Url);
                 Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Echo), plan.Echo.Url);
+                Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Billing), plan.Billing.Url);
+                Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Orders), plan.Orders.Url);
+                break;
+            case NhiResources.Orders:
+                Set(environment, NhiConfigurationKeys.Issuer, plan.Issuer);
+                Set(environment, NhiConfigurationKeys.SampleCredentialsFile,
+                    Path.Combine(plan.SamplesCredentialsDirectory, NhiResources.Orders + ".json"));
+                break;
+            case NhiResources.DemoTraffic:
+                Set(environment, NhiConfigurationKeys.Issuer, plan.Issuer);
+                Set(environment, NhiConfigurationKeys.DemoCredentialsDirectory, plan.SamplesCredentialsDirectory);
+                Set(environment, NhiConfigurationKeys.BootstrapCredentialsFile, plan.BootstrapFile);
                 break;
         }
 

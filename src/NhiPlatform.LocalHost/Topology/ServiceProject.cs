@@ -19,6 +19,16 @@ internal sealed record ServiceProject(string Resource, string ProjectDirectory, 
     public static readonly ServiceProject Gateway =
         new(NhiResources.Gateway, "src/NhiPlatform.Gateway", "NhiPlatform.Gateway");
 
+    public static readonly ServiceProject Billing =
+        new(NhiResources.Billing, "src/samples/NhiPlatform.Samples.Billing", "NhiPlatform.Samples.Billing");
+
+    public static readonly ServiceProject Orders =
+        new(NhiResources.Orders, "src/samples/NhiPlatform.Samples.Orders", "NhiPlatform.Samples.Orders");
+
+    /// <summary>The demo traffic; with <c>seed</c> it is the one-shot step that registers the sample identities.</summary>
+    public static readonly ServiceProject DemoTraffic =
+        new(NhiResources.DemoTraffic, "src/samples/NhiPlatform.Samples.DemoTraffic", "NhiPlatform.Samples.DemoTraffic");
+
     /// <summary>The project directory: the working directory Aspire gives a project (its content root).</summary>
     public string ProjectPath(string repositoryRoot) => Path.Combine(repositoryRoot, ProjectDirectory);
 

@@ -48,19 +48,25 @@ internal sealed class ServiceStarter(
         {
             await Task.WhenAll(dependencies);
             failed.Token.ThrowIfCancellationRequested();
-            TopologyLog.StartingService(logger, service.Name, service.Url);
+            TopologyLog.StartingService(logger, service.Name, service.RunsToCompletion ? "(a one-shot step)" : service.Url);
             var started = launcher.TimeProvider.GetTimestamp();
             var process = launcher.Start(new ChildProcessSpec
             {
                 Name = service.Name,
                 FileName = DotnetHost.FileName,
-                Arguments = [service.AssemblyPath],
+                Arguments = [service.AssemblyPath, .. service.Arguments],
                 WorkingDirectory = service.Project.ProjectPath(paths.RepositoryRoot),
                 Environment = environment,
                 CommandMarker = service.AssemblyPath,
             });
-            running.Add(service, process);
             var logFile = paths.Display(launcher.LogFilePath(service.Name));
+            if (service.RunsToCompletion)
+            {
+                await WaitCompletedAsync(service, process, logFile, failed.Token);
+                return;
+            }
+
+            running.Add(service, process);
             await probe.WaitHealthyAsync(service, process, HealthTimeout, logFile, failed.Token);
             TopologyLog.ServiceHealthy(logger, service.Name, launcher.TimeProvider.GetElapsedTime(started).TotalSeconds);
         }
@@ -68,6 +74,30 @@ internal sealed class ServiceStarter(
         {
             await failed.CancelAsync();
             throw;
+        }
+    }
+
+    /// <summary>A one-shot step must exit 0 in time; it is stopped if the LocalHost stops meanwhile.</summary>
+    private async Task WaitCompletedAsync(PlannedService service, ChildProcess process, string logFile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.Exited.WaitAsync(HealthTimeout, launcher.TimeProvider, cancellationToken);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+        {
+            await launcher.StopAsync(process, TimeSpan.FromSeconds(2));
+            if (exception is TimeoutException)
+            {
+                throw new LocalHostException($"{service.Name} did not finish within {HealthTimeout.TotalSeconds:0} s; see {logFile}.");
+            }
+
+            throw;
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new LocalHostException($"{service.Name} failed (exit code {process.ExitCode}); see {logFile}.");
         }
     }
 

@@ -15,6 +15,12 @@ internal static class StartupSummary
         rows.Add((plan.Tokens.Name, plan.Tokens.Url));
         rows.Add((plan.Inventory.Name, plan.Inventory.Url));
         rows.Add((plan.Echo.Name, plan.Echo.Url));
+        rows.Add((plan.Billing.Name, plan.Billing.Url));
+        rows.Add((plan.Orders.Name, plan.Orders.Url));
+        if (plan.DemoTraffic is { } traffic)
+        {
+            rows.Add((traffic.Name, "calling through the gateway as the demo identities"));
+        }
         rows.Add(("postgres", endpoints.Postgres));
         rows.Add(("redis", endpoints.Redis));
 
@@ -26,6 +32,7 @@ internal static class StartupSummary
             text.AppendLine(CultureInfo.InvariantCulture, $"  {name.PadRight(width)}{url}");
         }
 
+        text.AppendLine(CultureInfo.InvariantCulture, $"operator page: {plan.Issuer}/ui/");
         text.AppendLine(CultureInfo.InvariantCulture, $"admin credentials: {paths.Display(paths.BootstrapFile)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"endpoints: {paths.Display(paths.EndpointsFile)}, logs: {paths.Display(paths.LogsDirectory)}/");
         text.Append("Ctrl+C stops everything.");

@@ -17,6 +17,18 @@ internal sealed record TopologyPlan
 
     public required PlannedService Echo { get; init; }
 
+    public required PlannedService Billing { get; init; }
+
+    /// <summary>Registers the orders identity (all demo identities with <c>--demo</c>) once the gateway is up.</summary>
+    public required PlannedService SampleSeed { get; init; }
+
+    public required PlannedService Orders { get; init; }
+
+    /// <summary>The demo traffic, with <c>--demo</c> only.</summary>
+    public PlannedService? DemoTraffic { get; init; }
+
+    public required string SamplesCredentialsDirectory { get; init; }
+
     /// <summary>Every gateway replica; the first is the public one.</summary>
     public required IReadOnlyList<PlannedService> Gateways { get; init; }
 
@@ -25,7 +37,9 @@ internal sealed record TopologyPlan
     /// <summary>The issuer (<c>iss</c>): the gateway's public base URL.</summary>
     public string Issuer => Gateways[0].Url;
 
-    public IEnumerable<PlannedService> Services => [Tokens, Inventory, Echo, .. Gateways];
+    /// <summary>In start order: the platform, then the samples (as the AppHost declares them).</summary>
+    public IEnumerable<PlannedService> Services =>
+        [Tokens, Inventory, Echo, Billing, .. Gateways, SampleSeed, Orders, .. DemoTraffic is null ? Array.Empty<PlannedService>() : [DemoTraffic]];
 
     /// <summary>Chooses ports and checks that every assembly is built; throws <see cref="LocalHostException"/> otherwise.</summary>
     public static TopologyPlan Create(LocalHostOptions options, LocalRunPaths paths)
@@ -44,19 +58,34 @@ internal sealed record TopologyPlan
         var inventory = Plan(
             ServiceProject.Inventory, ServiceProject.Inventory.Resource, LoopbackPorts.GetFreePort(), tokens.Name);
         var echo = Plan(ServiceProject.Echo, ServiceProject.Echo.Resource, LoopbackPorts.GetFreePort());
+        var billing = Plan(ServiceProject.Billing, ServiceProject.Billing.Resource, LoopbackPorts.GetFreePort());
         var gatewayPort = ChooseGatewayPort(options.GatewayPort);
         var gateways = Enumerable.Range(1, options.GatewayReplicas)
             .Select(replica => Plan(
                 ServiceProject.Gateway,
                 replica == 1 ? ServiceProject.Gateway.Resource : string.Create(CultureInfo.InvariantCulture, $"{ServiceProject.Gateway.Resource}-{replica}"),
                 replica == 1 ? gatewayPort : LoopbackPorts.GetFreePort(),
-                tokens.Name, inventory.Name, echo.Name))
+                tokens.Name, inventory.Name, echo.Name, billing.Name))
             .ToList();
+        var seed = Plan(ServiceProject.DemoTraffic, "samples-seed", 0, gateways[0].Name) with
+        {
+            Arguments = options.Demo ? ["seed", "--all"] : ["seed"],
+            RunsToCompletion = true,
+        };
+        var orders = Plan(ServiceProject.Orders, ServiceProject.Orders.Resource, LoopbackPorts.GetFreePort(), seed.Name);
+        var traffic = options.Demo
+            ? Plan(ServiceProject.DemoTraffic, ServiceProject.DemoTraffic.Resource, LoopbackPorts.GetFreePort(), orders.Name)
+            : null;
         return new TopologyPlan
         {
             Tokens = tokens,
             Inventory = inventory,
             Echo = echo,
+            Billing = billing,
+            SampleSeed = seed,
+            Orders = orders,
+            DemoTraffic = traffic,
+            SamplesCredentialsDirectory = paths.SamplesCredentialsDirectory,
             Gateways = gateways,
             BootstrapFile = paths.BootstrapFile,
         };

@@ -12,8 +12,13 @@ public sealed class ServiceEnvironmentTests
         Tokens = Service(ServiceProject.Tokens, "tokens", 7001),
         Inventory = Service(ServiceProject.Inventory, "inventory", 7002),
         Echo = Service(ServiceProject.Echo, "echo", 7003),
+        Billing = Service(ServiceProject.Billing, "billing", 7006),
+        SampleSeed = Service(ServiceProject.DemoTraffic, "samples-seed", 0),
+        Orders = Service(ServiceProject.Orders, "orders", 7007),
+        DemoTraffic = Service(ServiceProject.DemoTraffic, "demo-traffic", 7008),
         Gateways = [Service(ServiceProject.Gateway, "gateway", 5080), Service(ServiceProject.Gateway, "gateway-2", 7005)],
         BootstrapFile = "/repo/.nhi/bootstrap.json",
+        SamplesCredentialsDirectory = "/repo/.nhi/samples",
     };
 
     [Fact]
@@ -66,8 +71,31 @@ public sealed class ServiceEnvironmentTests
         Assert.Equal("http://127.0.0.1:7001", environment["services__tokens__http__0"]);
         Assert.Equal("http://127.0.0.1:7002", environment["services__inventory__http__0"]);
         Assert.Equal("http://127.0.0.1:7003", environment["services__echo__http__0"]);
+        Assert.Equal("http://127.0.0.1:7006", environment["services__billing__http__0"]);
+        Assert.Equal("http://127.0.0.1:7007", environment["services__orders__http__0"]);
         Assert.Equal("http://127.0.0.1:5080", environment["Nhi__Issuer"]);
         Assert.False(environment.ContainsKey("ConnectionStrings__nhidb"));
+    }
+
+    [Fact]
+    public void For_Orders_GetsTheGatewayAndItsOwnCredentialsFileOnly()
+    {
+        var environment = ServiceEnvironment.For(Plan.Orders, Plan, Backing, otlpEndpoint: null);
+
+        Assert.Equal("http://127.0.0.1:5080", environment["Nhi__Issuer"]);
+        Assert.Equal("/repo/.nhi/samples/orders.json", environment["Nhi__Samples__CredentialsFile"]);
+        Assert.False(environment.ContainsKey("Nhi__Bootstrap__CredentialsFile"));
+        Assert.False(environment.ContainsKey("ConnectionStrings__cache"));
+    }
+
+    [Fact]
+    public void For_DemoTraffic_GetsTheSamplesDirectoryAndTheAdminFileToSeed()
+    {
+        var environment = ServiceEnvironment.For(Plan.SampleSeed, Plan, Backing, otlpEndpoint: null);
+
+        Assert.Equal("/repo/.nhi/samples", environment["Nhi__Samples__CredentialsDirectory"]);
+        Assert.Equal("/repo/.nhi/bootstrap.json", environment["Nhi__Bootstrap__CredentialsFile"]);
+        Assert.Equal("http://127.0.0.1:5080", environment["Nhi__Issuer"]);
     }
 
     private static PlannedService Service(ServiceProject project, string name, int port) => new()

@@ -44,8 +44,24 @@ public sealed class TopologyPlanTests : IAsyncLifetime
         var ports = plan.Services.Select(service => service.Port).ToList();
         Assert.Equal(ports.Count, ports.Distinct().Count());
         Assert.Equal(plan.Gateways[0].Url, plan.Issuer);
-        Assert.Equal(["tokens", "inventory", "echo"], plan.Gateways[2].DependsOn);
+        Assert.Equal(["tokens", "inventory", "echo", "billing"], plan.Gateways[2].DependsOn);
         Assert.Equal(["tokens"], plan.Inventory.DependsOn);
+        Assert.Null(plan.DemoTraffic);
+        Assert.Equal(["seed"], plan.SampleSeed.Arguments);
+    }
+
+    [Fact]
+    public void Create_Demo_SeedsEveryDemoIdentityThenStartsTheTraffic()
+    {
+        BuildFakeAssemblies();
+
+        var plan = TopologyPlan.Create(Options(gatewayPort: 0) with { Demo = true }, _paths);
+
+        Assert.Equal(["seed", "--all"], plan.SampleSeed.Arguments);
+        Assert.True(plan.SampleSeed.RunsToCompletion);
+        Assert.Equal(["gateway"], plan.SampleSeed.DependsOn);
+        Assert.Equal([plan.SampleSeed.Name], plan.Orders.DependsOn);
+        Assert.Equal([plan.Orders.Name], plan.DemoTraffic?.DependsOn);
     }
 
     [Fact]
@@ -73,7 +89,11 @@ public sealed class TopologyPlanTests : IAsyncLifetime
 
     private void BuildFakeAssemblies()
     {
-        foreach (var project in new[] { ServiceProject.Tokens, ServiceProject.Inventory, ServiceProject.Echo, ServiceProject.Gateway })
+        foreach (var project in new[]
+        {
+            ServiceProject.Tokens, ServiceProject.Inventory, ServiceProject.Echo, ServiceProject.Gateway,
+            ServiceProject.Billing, ServiceProject.Orders, ServiceProject.DemoTraffic,
+        })
         {
             var path = project.AssemblyPath(_repository.Path, "Release");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
