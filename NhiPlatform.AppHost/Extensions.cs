@@ -43,6 +43,30 @@ internal static class Extensions
             : tokens;
     }
 
+    /// <summary><c>&lt;repository&gt;/.nhi/samples</c>: the sample identities' credentials files, as the LocalHost writes them.</summary>
+    public static string SamplesCredentialsDirectory(string appHostDirectory) =>
+        Path.GetFullPath(Path.Combine(appHostDirectory, "..", StateDirectoryName, "samples"));
+
+    /// <summary>Gives the orders sample its credentials file (written by the seeding step, mode 600).</summary>
+    public static IResourceBuilder<ProjectResource> WithSampleCredentialsFile(this IResourceBuilder<ProjectResource> orders) =>
+        orders.WithEnvironment(
+            NhiConfigurationKeys.ToEnvironmentVariable(NhiConfigurationKeys.SampleCredentialsFile),
+            Path.Combine(SamplesCredentialsDirectory(orders.ApplicationBuilder.AppHostDirectory), NhiResources.Orders + ".json"));
+
+    /// <summary>
+    /// The one-shot step that registers the samples' identities through the gateway's admin API, as the bootstrap
+    /// admin, and writes their credentials files: the demo traffic project run with <c>seed</c>.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddSampleSeed(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway) =>
+        builder.AddProject<Projects.NhiPlatform_Samples_DemoTraffic>("samples-seed")
+            .WithArgs("seed")
+            .WithIssuer(gateway)
+            .WithBootstrapCredentialsFile()
+            .WithEnvironment(
+                NhiConfigurationKeys.ToEnvironmentVariable(NhiConfigurationKeys.DemoCredentialsDirectory),
+                SamplesCredentialsDirectory(builder.AppHostDirectory))
+            .WaitFor(gateway);
+
     /// <summary>
     /// Serves Redis as plain TCP, as the LocalHost's redis-server does. Aspire 13 otherwise enables TLS with the
     /// ASP.NET Core developer certificate wherever one exists, and a machine that has it without trusting it (a CI

@@ -32,6 +32,16 @@ var echo = builder.AddProject<Projects.NhiPlatform_Samples_Echo>(NhiResources.Ec
     .WithServiceHttpEndpoint()
     .WithHttpHealthCheck("/health");
 
+var billing = builder.AddProject<Projects.NhiPlatform_Samples_Billing>(NhiResources.Billing)
+    .WithServiceHttpEndpoint()
+    .WithHttpHealthCheck("/health");
+
+// Declared before the gateway, which routes to it; it starts once its identity is seeded (below).
+var orders = builder.AddProject<Projects.NhiPlatform_Samples_Orders>(NhiResources.Orders)
+    .WithServiceHttpEndpoint()
+    .WithHttpHealthCheck("/health")
+    .WithSampleCredentialsFile();
+
 // The one public entry point.
 var gateway = builder.AddProject<Projects.NhiPlatform_Gateway>(NhiResources.Gateway)
     .WithServiceHttpEndpoint()
@@ -40,11 +50,17 @@ var gateway = builder.AddProject<Projects.NhiPlatform_Gateway>(NhiResources.Gate
     .WithReference(cache).WaitFor(cache)
     .WithReference(tokens).WaitFor(tokens)
     .WithReference(inventory)
-    .WithReference(echo);
+    .WithReference(echo)
+    .WithReference(billing)
+    .WithReference(orders);
 
 // The issuer (iss) is the gateway's public base URL: the token service issues it, the others check it.
 tokens.WithIssuer(gateway);
 inventory.WithIssuer(gateway);
 gateway.WithIssuer(gateway);
+
+// Samples last: register the orders identity through the gateway, then start orders with its credentials.
+var seed = builder.AddSampleSeed(gateway);
+orders.WithIssuer(gateway).WaitForCompletion(seed);
 
 builder.Build().Run();
