@@ -74,6 +74,7 @@ nhi_prerequisites() {
   # The README's walk-through and tests/readme-walkthrough.sh use curl and jq.
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v jq >/dev/null 2>&1 || missing+=(jq)
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)  # the inventory's browser test (Playwright drives Debian's chromium)
   if [[ ${#missing[@]} -eq 0 ]]; then
     return 0
   fi

@@ -7,5 +7,5 @@ builder.AddGateway();
 var app = builder.Build();
 app.UseGatewayPipeline();
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.MapGatewayProxy();
 app.Run();

@@ -11,4 +11,7 @@ app.MapDefaultEndpoints();
 app.MapDiscoveryApi();
 app.MapConnectApi();
 app.MapIdentitiesApi();
+app.MapCredentialsApi();
+app.MapAuditApi();
+app.MapSigningKeysApi();
 app.Run();

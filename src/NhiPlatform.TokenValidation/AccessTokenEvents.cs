@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
+using NhiPlatform.Contracts.Events;
 
 namespace NhiPlatform.TokenValidation;
 
@@ -22,6 +23,25 @@ internal static class AccessTokenEvents
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessTokenEvents));
             // The exception names the rule the token broke (expired, bad signature, wrong audience); never the token.
             TokenValidationLog.TokenRejected(logger, context.Exception.GetType().Name, token?.Id);
+            return Task.CompletedTask;
+        },
+        OnTokenValidated = context =>
+        {
+            // Revocation (RFC 7009's effect at a resource server): a token the issuer withdrew is invalid_token.
+            var revocation = context.HttpContext.RequestServices.GetService<IAccessTokenRevocationCheck>();
+            if (revocation is not null && context.SecurityToken is JsonWebToken token && revocation.IsRevoked(token))
+            {
+                context.HttpContext.Features.Set(new AccessTokenFailureFeature
+                {
+                    Reason = UsageReasons.Revoked,
+                    UnverifiedIssuer = token.Issuer,
+                    UnverifiedSubject = token.Subject,
+                });
+                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessTokenEvents));
+                TokenValidationLog.TokenRejected(logger, UsageReasons.Revoked, token.Id);
+                context.Fail(UsageReasons.Revoked);
+            }
+
             return Task.CompletedTask;
         },
         OnChallenge = context =>
@@ -56,8 +76,10 @@ internal static class AccessTokenEvents
         {
             return new JsonWebToken(authorization[prefix.Length..].Trim());
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or FormatException or System.Text.Json.JsonException
+            or Microsoft.IdentityModel.Tokens.SecurityTokenException)
         {
+            // Best effort: whatever cannot be read is reported as nothing, never as a server error.
             return null;
         }
     }

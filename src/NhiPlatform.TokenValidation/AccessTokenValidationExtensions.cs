@@ -56,6 +56,7 @@ public static class AccessTokenValidationExtensions
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ScopeAuthorizationHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, AudienceAuthorizationHandler>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, BearerAuthorizationResultHandler>();
         return builder;
     }

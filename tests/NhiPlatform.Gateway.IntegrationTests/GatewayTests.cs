@@ -5,11 +5,11 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NhiPlatform.Testing.Hosting;
 using NhiPlatform.Contracts;
 using NhiPlatform.Contracts.Events;
 using NhiPlatform.Gateway.Usage;
 using NhiPlatform.Testing;
-using NhiPlatform.Testing.Hosting;
 using StackExchange.Redis;
 
 namespace NhiPlatform.Gateway.IntegrationTests;
@@ -40,25 +40,8 @@ public sealed class GatewayTests(LocalServersFixture servers) : IAsyncLifetime
     }
 
     /// <summary>Usage events for <paramref name="path"/>, waiting (bounded) until <paramref name="expected"/> have arrived.</summary>
-    private async Task<List<UsageRecordedEvent>> UsageForAsync(string path, int expected)
-    {
-        using var redis = await ConnectionMultiplexer.ConnectAsync(_topology.Environment.RedisConnectionString);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var entries = await redis.GetDatabase().StreamRangeAsync(NhiStreams.Usage);
-            var events = entries
-                .Select(e => JsonSerializer.Deserialize((string)e[NhiStreams.DataField]!, NhiEventsJsonContext.Default.UsageRecordedEvent)!)
-                .Where(e => e.Path == path)
-                .ToList();
-            if (events.Count >= expected || timeout.IsCancellationRequested)
-            {
-                return events;
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    private Task<List<UsageRecordedEvent>> UsageForAsync(string path, int expected) =>
+        UsageStream.WaitForAsync(_topology.Environment.RedisConnectionString, e => e.Path == path, expected, TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task Echo_ValidToken_ForwardsVerifiedIdentityOnly()

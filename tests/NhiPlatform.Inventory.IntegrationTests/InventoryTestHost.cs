@@ -37,7 +37,8 @@ internal sealed class InventoryTestHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     public static async Task<InventoryTestHost> StartAsync(
-        LocalServersFixture servers, Dictionary<string, string?>? extraSettings = null, TestEnvironment? environment = null)
+        LocalServersFixture servers, Dictionary<string, string?>? extraSettings = null, TestEnvironment? environment = null,
+        Action<IServiceCollection>? configureServices = null, bool adminClientFromBootstrap = false)
     {
         environment ??= await servers.CreateEnvironmentAsync(CancellationToken.None);
         var bootstrapFile = Path.Combine(Directory.CreateTempSubdirectory("nhi-inventory-test-").FullName, BootstrapCredentials.FileName);
@@ -61,7 +62,17 @@ internal sealed class InventoryTestHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var inventory = new ServiceHost<IngestionOptions>(settings);
+        if (adminClientFromBootstrap)
+        {
+            // The inventory's own admin client for the lifecycle policy: here the bootstrap admin.
+            var admin = JsonSerializer.Deserialize(await File.ReadAllTextAsync(bootstrapFile), LocalRunJsonContext.Default.BootstrapCredentials)!;
+            settings["Nhi:Inventory:Lifecycle:AdminClientId"] = admin.ClientId;
+            settings["Nhi:Inventory:Lifecycle:AdminClientSecret"] = admin.ClientSecret;
+        }
+
+        // Pub/sub channels are global to the Redis server: each host gets its own live-update channel.
+        settings.TryAdd("Nhi:Inventory:Live:Channel", $"nhi:inventory:changes:{Guid.NewGuid():N}");
+        var inventory = new ServiceHost<IngestionOptions>(settings, configureServices);
         inventory.Start();
         var redis = await ConnectionMultiplexer.ConnectAsync(environment.RedisConnectionString);
         return new InventoryTestHost(tokens, inventory, environment, bootstrapFile, redis);

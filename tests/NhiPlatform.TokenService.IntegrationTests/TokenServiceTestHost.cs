@@ -5,6 +5,8 @@ using NhiPlatform.Contracts;
 using NhiPlatform.Contracts.LocalRun;
 using NhiPlatform.Testing;
 using NhiPlatform.Testing.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace NhiPlatform.TokenService.IntegrationTests;
 
@@ -30,17 +32,25 @@ internal sealed class TokenServiceTestHost : IAsyncDisposable
     public HttpClient Client { get; }
     public string BootstrapFile => Path.Combine(StateDirectory, BootstrapCredentials.FileName);
 
-    public static async Task<TokenServiceTestHost> StartAsync(LocalServersFixture servers, TestEnvironment? environment = null, string? stateDirectory = null)
+    public static async Task<TokenServiceTestHost> StartAsync(
+        LocalServersFixture servers, TestEnvironment? environment = null, string? stateDirectory = null,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         environment ??= await servers.CreateEnvironmentAsync(CancellationToken.None);
         stateDirectory ??= Directory.CreateTempSubdirectory("nhi-tokens-test-").FullName;
-        var host = new ServiceHost<Program>(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             [NhiConfigurationKeys.ConnectionString(NhiResources.Database)] = environment.PostgresConnectionString,
             [NhiConfigurationKeys.ConnectionString(NhiResources.Cache)] = environment.RedisConnectionString,
             [NhiConfigurationKeys.Issuer] = Issuer,
             [NhiConfigurationKeys.BootstrapCredentialsFile] = Path.Combine(stateDirectory, BootstrapCredentials.FileName),
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var host = new ServiceHost<Program>(configuration, configureServices);
         host.Start();
         return new TokenServiceTestHost(host, stateDirectory, environment);
     }
@@ -95,6 +105,39 @@ internal sealed class TokenServiceTestHost : IAsyncDisposable
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (body.GetProperty("clientId").GetString()!, body.GetProperty("clientSecret").GetString()!);
     }
+
+    /// <summary>Sends an admin API request with a fresh admin token; <paramref name="body"/> as JSON.</summary>
+    public async Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken ??= await GetAdminTokenAsync());
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Registers an identity from a full admin-API body; returns the created-identity JSON.</summary>
+    public async Task<JsonElement> CreateAsync(object body)
+    {
+        using var response = await AdminAsync(HttpMethod.Post, "/api/admin/identities", body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Posts a form to a <c>/connect</c> endpoint with client_secret_basic.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string clientId, string clientSecret, Dictionary<string, string> form)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(clientSecret)}")));
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>This host's Redis logical database.</summary>
+    public IDatabase Redis => Host.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+
+    private string? _adminToken;
+
+    /// <summary>Makes the next admin call fetch a new admin token (after moving time or revoking a signing key).</summary>
+    public void ForgetAdminToken() => _adminToken = null;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using NhiPlatform.Gateway.RateLimiting;
 using NhiPlatform.Gateway.Usage;
 
 namespace NhiPlatform.Gateway.Extensions;
@@ -11,6 +12,19 @@ internal static class GatewayPipelineExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>YARP's pipeline with the per-identity rate limit in front of its standard steps.</summary>
+    public static WebApplication MapGatewayProxy(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<RouteRateLimitMiddleware>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         return app;
     }
 }

@@ -12,8 +12,7 @@ namespace NhiPlatform.Gateway.Usage;
 /// Records one usage event per request, allowed or denied, after the response is decided. It runs before
 /// authentication so that denials are seen, and enqueues only: the request never waits on Redis.
 /// </summary>
-internal sealed class UsageCaptureMiddleware(RequestDelegate next, UsageEventChannel channel, TimeProvider timeProvider,
-    ILogger<UsageCaptureMiddleware> logger)
+internal sealed class UsageCaptureMiddleware(RequestDelegate next, UsageEventChannel channel, TimeProvider timeProvider)
 {
     private const int MaxUserAgentLength = 256;
     private const int MaxPathLength = 1024;
@@ -36,10 +35,8 @@ internal sealed class UsageCaptureMiddleware(RequestDelegate next, UsageEventCha
         finally
         {
             var usage = Describe(context, occurredAt, timeProvider.GetElapsedTime(started));
-            if (!channel.TryWrite(usage))
-            {
-                UsageLog.QueueFull(logger, usage.EventId, usage.RouteId);
-            }
+            // Never fails silently: full queue spills to disk; only a refusing disk drops (logged and counted there).
+            channel.TryWrite(usage);
         }
     }
 

@@ -1,10 +1,17 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NhiPlatform.Contracts;
 using NhiPlatform.Inventory.Domain;
+using NhiPlatform.Inventory.Findings;
+using NhiPlatform.Inventory.Findings.Lifecycle;
 using NhiPlatform.Inventory.Infrastructure.Postgres;
 using NhiPlatform.Inventory.Infrastructure.Redis;
 using NhiPlatform.Inventory.Ingestion;
+using NhiPlatform.Inventory.Live;
 using NhiPlatform.SchemaMigrations;
 using NhiPlatform.TokenValidation;
+using OpenTelemetry.Metrics;
+using StackExchange.Redis;
 
 namespace NhiPlatform.Inventory.Extensions;
 
@@ -18,19 +25,81 @@ internal static class InventoryServiceCollectionExtensions
         builder.AddNpgsqlDataSource(NhiResources.Database);
         builder.AddRedisClient(NhiResources.Cache);
         builder.AddNhiAccessTokenValidation();
-
         services.AddSchemaMigrations(Schema, typeof(InventoryServiceCollectionExtensions).Assembly);
 
-        services.AddOptions<IngestionOptions>()
-            .BindConfiguration($"{NhiConfigurationKeys.InventorySection}:{IngestionOptions.SectionName}")
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IUsageLedger, PostgresUsageLedger>();
-        services.AddSingleton<IUsageStream, RedisUsageStream>();
-        services.AddHostedService<UsageIngestionService>();
+        AddValidatedOptions<IngestionOptions>(services, IngestionOptions.SectionName);
+        AddValidatedOptions<LedgerOptions>(services, LedgerOptions.SectionName);
+        AddValidatedOptions<FindingsOptions>(services, FindingsOptions.SectionName);
+        AddValidatedOptions<LiveOptions>(services, LiveOptions.SectionName);
+        AddValidatedOptions<LifecycleOptions>(services, LifecycleOptions.SectionName);
+        services.AddSingleton<IValidateOptions<LifecycleOptions>, LifecycleOptionsValidator>();
+        services.AddSingleton(new InventoryIssuer(builder.Configuration[NhiConfigurationKeys.Issuer]!));
+
+        services.AddSingleton<PostgresUsageLedger>();
+        services.AddSingleton<IUsageLedger>(provider => provider.GetRequiredService<PostgresUsageLedger>());
+        services.AddSingleton<ILedgerMaintenance, PostgresLedgerMaintenance>();
+        services.AddSingleton<IIdentityCatalogue, PostgresIdentityCatalogue>();
+        services.AddSingleton<IInventoryReader, PostgresInventoryReader>();
+        services.AddSingleton<IFindingStore, PostgresFindingStore>();
+        services.AddSingleton<ICredentialImportStore, PostgresCredentialImportStore>();
+
+        services.AddIngestion(builder.Configuration);
+        services.AddLiveUpdates();
+        services.AddFindings();
 
         services.AddProblemDetails();
         services.AddOpenApi();
         return builder;
     }
+
+    private static void AddIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IngestionMetrics>();
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(IngestionMetrics.MeterName));
+        services.AddSingleton<UsageBatchSink>();
+        services.AddSingleton<IdentityBatchSink>();
+        services.AddSingleton<IHostedService>(provider => CreateIngestion<UsageBatchSink>(provider, NhiStreams.Usage));
+        services.AddSingleton<IHostedService>(provider => CreateIngestion<IdentityBatchSink>(provider, NhiStreams.Identities));
+        services.AddHostedService<LedgerMaintenanceService>();
+    }
+
+    private static StreamIngestionService CreateIngestion<TSink>(IServiceProvider provider, string stream) where TSink : IBatchSink
+    {
+        var options = provider.GetRequiredService<IOptions<IngestionOptions>>();
+        var consumer = options.Value.ConsumerName ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+        var eventStream = new RedisEventStream(stream, consumer, provider.GetRequiredService<IConnectionMultiplexer>(),
+            provider.GetRequiredService<ILogger<RedisEventStream>>());
+        return ActivatorUtilities.CreateInstance<StreamIngestionService>(provider, eventStream, provider.GetRequiredService<TSink>());
+    }
+
+    private static void AddLiveUpdates(this IServiceCollection services)
+    {
+        services.AddSingleton<LiveUpdates>();
+        services.AddSingleton<RedisLiveChannel>();
+        services.AddSingleton<ILiveChangePublisher>(provider => provider.GetRequiredService<RedisLiveChannel>());
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<RedisLiveChannel>());
+        services.AddSingleton<ILiveTicketStore, RedisLiveTicketStore>();
+    }
+
+    private static void AddFindings(this IServiceCollection services)
+    {
+        foreach (var rule in FindingRules.All)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IFindingRule), rule));
+        }
+
+        services.AddSingleton<FindingEngine>();
+        services.AddHttpClient(WebhookFindingNotifier.HttpClientName);
+        services.TryAddSingleton<IFindingNotifier, WebhookFindingNotifier>();
+        services.AddHttpClient(TokenServiceAdminClient.HttpClientName, client => client.BaseAddress = new Uri($"http://{NhiResources.Tokens}"));
+        services.TryAddSingleton<ITokenServiceAdmin, TokenServiceAdminClient>();
+        services.AddSingleton<DormantIdentityPolicy>();
+        services.AddHostedService<FindingsScheduler>();
+    }
+
+    private static void AddValidatedOptions<TOptions>(IServiceCollection services, string section) where TOptions : class =>
+        services.AddOptions<TOptions>()
+            .BindConfiguration($"{NhiConfigurationKeys.InventorySection}:{section}")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 }

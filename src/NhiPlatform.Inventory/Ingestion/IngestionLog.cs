@@ -8,14 +8,22 @@ internal static partial class IngestionLog
     public static partial void Started(ILogger logger, string stream, string consumer, string group);
 
     [LoggerMessage(EventId = 3001, EventName = "BatchStored", Level = LogLevel.Debug,
-        Message = "Stored {Inserted} new usage events of {Count} entries ({DeadLetters} dead letters)")]
-    public static partial void BatchStored(ILogger logger, int inserted, int count, int deadLetters);
+        Message = "Stored {Inserted} new events of {Count} entries of {Stream} ({DeadLetters} dead letters)")]
+    public static partial void BatchStored(ILogger logger, string stream, int inserted, int count, int deadLetters);
 
     [LoggerMessage(EventId = 3002, EventName = "IngestionFailed", Level = LogLevel.Warning,
-        Message = "Ingestion of {Count} entries failed; they stay pending and are retried in {DelayMs} ms")]
-    public static partial void Failed(ILogger logger, Exception exception, int count, double delayMs);
+        Message = "Ingestion of {Count} entries of {Stream} failed; they stay pending and are retried in {DelayMs} ms")]
+    public static partial void Failed(ILogger logger, Exception exception, string stream, int count, double delayMs);
 
     [LoggerMessage(EventId = 3003, EventName = "DeadLettered", Level = LogLevel.Warning,
-        Message = "Stream entry {EntryId} could not be read and was dead-lettered: {Reason}")]
-    public static partial void DeadLettered(ILogger logger, string entryId, string reason);
+        Message = "Stream entry {EntryId} of {Stream} could not be read and was dead-lettered: {Reason}")]
+    public static partial void DeadLettered(ILogger logger, string stream, string entryId, string reason);
+
+    [LoggerMessage(EventId = 3004, EventName = "PartitionsDropped", Level = LogLevel.Information,
+        Message = "Ledger retention dropped {Count} daily partitions older than {Cutoff}")]
+    public static partial void PartitionsDropped(ILogger logger, int count, DateOnly cutoff);
+
+    [LoggerMessage(EventId = 3005, EventName = "MaintenanceFailed", Level = LogLevel.Warning,
+        Message = "Ledger maintenance failed; retried at the next interval")]
+    public static partial void MaintenanceFailed(ILogger logger, Exception exception);
 }

@@ -50,6 +50,8 @@ internal static class ServiceEnvironment
                 Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Echo), plan.Echo.Url);
                 Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Billing), plan.Billing.Url);
                 Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Orders), plan.Orders.Url);
+                // Usage events spilled while Redis is away survive a restart with the rest of the data.
+                Set(environment, $"{NhiConfigurationKeys.GatewaySection}:Usage:SpillDirectory", plan.UsageSpillDirectory);
                 break;
             case NhiResources.Orders:
                 Set(environment, NhiConfigurationKeys.Issuer, plan.Issuer);

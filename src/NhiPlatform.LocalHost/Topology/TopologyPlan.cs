@@ -29,6 +29,9 @@ internal sealed record TopologyPlan
 
     public required string SamplesCredentialsDirectory { get; init; }
 
+    /// <summary>Where gateways spill usage events while Redis is unavailable (shared by the replicas).</summary>
+    public required string UsageSpillDirectory { get; init; }
+
     /// <summary>Every gateway replica; the first is the public one.</summary>
     public required IReadOnlyList<PlannedService> Gateways { get; init; }
 
@@ -86,6 +89,7 @@ internal sealed record TopologyPlan
             Orders = orders,
             DemoTraffic = traffic,
             SamplesCredentialsDirectory = paths.SamplesCredentialsDirectory,
+            UsageSpillDirectory = Path.Combine(paths.DataDirectory, "usage-spill"),
             Gateways = gateways,
             BootstrapFile = paths.BootstrapFile,
         };

@@ -10,6 +10,8 @@ namespace NhiPlatform.TokenService.Apis;
 internal static class DiscoveryApi
 {
     public const string JwksPath = "/.well-known/jwks.json";
+    private static readonly string[] AuthMethods = ["client_secret_basic", "client_secret_post", "private_key_jwt"];
+    private static readonly string[] AssertionAlgorithms = ["RS256", "PS256", "ES256"];
 
     public static IEndpointRouteBuilder MapDiscoveryApi(this IEndpointRouteBuilder app)
     {
@@ -29,8 +31,17 @@ internal static class DiscoveryApi
             Issuer = issuer,
             TokenEndpoint = options.Value.TokenEndpoint.ToString(),
             JwksUri = issuer + JwksPath,
-            GrantTypesSupported = [GrantTypeValidator.ClientCredentials],
-            TokenEndpointAuthMethodsSupported = ["client_secret_basic", "client_secret_post"],
+            GrantTypesSupported = [GrantTypeValidator.ClientCredentials, GrantTypeValidator.TokenExchange],
+            TokenEndpointAuthMethodsSupported = AuthMethods,
+            TokenEndpointAuthSigningAlgValuesSupported = AssertionAlgorithms,
+            IntrospectionEndpoint = issuer + IntrospectionEndpointHandler.Path,
+            IntrospectionEndpointAuthMethodsSupported = AuthMethods,
+            IntrospectionEndpointAuthSigningAlgValuesSupported = AssertionAlgorithms,
+            RevocationEndpoint = issuer + RevocationEndpointHandler.Path,
+            RevocationEndpointAuthMethodsSupported = AuthMethods,
+            RevocationEndpointAuthSigningAlgValuesSupported = AssertionAlgorithms,
+            IdTokenSigningAlgValuesSupported = ["RS256", "ES256"],
+            SubjectTypesSupported = ["public"],
         }, ProtocolJsonContext.Default.DiscoveryDocument);
     }
 

@@ -19,21 +19,33 @@ internal static class IdentitiesApi
         api.MapPost("/", CreateIdentity).WithName("CreateIdentity");
         api.MapGet("/", ListIdentities).WithName("ListIdentities");
         api.MapGet("/{clientId}", GetIdentity).WithName("GetIdentity");
+        api.MapPatch("/{clientId}", UpdateIdentity).WithName("UpdateIdentity");
+        api.MapDelete("/{clientId}", DeleteIdentity).WithName("DeleteIdentity");
+        api.MapPost("/{clientId}/disable", DisableIdentity).WithName("DisableIdentity");
+        api.MapPost("/{clientId}/enable", EnableIdentity).WithName("EnableIdentity");
+        api.MapPost("/{clientId}/transfer", TransferOwner).WithName("TransferOwner");
         return app;
     }
 
     public static async Task<Results<Created<CreatedIdentityResponse>, ValidationProblem, ProblemHttpResult>> CreateIdentity(
         CreateIdentityRequest body, ClaimsPrincipal user, IdentityRegistrar registrar, CancellationToken cancellationToken)
     {
-        var request = new NewIdentity(body.ClientId, body.DisplayName, body.Owner, body.Purpose, body.AllowedScopes ?? []);
+        var request = new NewIdentity(body.ClientId, body.DisplayName, body.Owner, body.Purpose, body.AllowedScopes ?? [])
+        {
+            Tags = body.Tags,
+            DefaultScopes = body.DefaultScopes,
+            AllowedAudiences = body.AllowedAudiences,
+            TokenLifetimeSeconds = body.TokenLifetimeSeconds,
+            CredentialMaxAgeDays = body.CredentialMaxAgeDays,
+            ExpiresAt = body.ExpiresAt,
+        };
         var errors = NewIdentityValidator.Validate(request);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var actor = user.FindFirstValue(NhiClaims.ClientId) ?? "unknown";
-        var registered = await registrar.RegisterAsync(request, actor, cancellationToken);
+        var registered = await registrar.RegisterAsync(request, AdminResults.Actor(user), cancellationToken);
         if (registered is null)
         {
             return TypedResults.Problem(
@@ -52,18 +64,58 @@ internal static class IdentitiesApi
         });
     }
 
-    public static async Task<Ok<IdentityResponse[]>> ListIdentities(IIdentityStore store, CancellationToken cancellationToken)
+    /// <summary>Lists identities, optionally filtered by <c>owner</c>, <c>status</c>, <c>tag</c> (<c>key=value</c>) and <c>scope</c>.</summary>
+    public static async Task<Ok<IdentityResponse[]>> ListIdentities(
+        IIdentityStore store, CancellationToken cancellationToken, string? owner = null, string? status = null, string? tag = null, string? scope = null)
     {
-        var identities = await store.ListAsync(cancellationToken);
+        var identities = await store.ListAsync(new IdentityQuery(owner, status, tag, scope), cancellationToken);
         return TypedResults.Ok(identities.Select(i => i.ToResponse()).ToArray());
     }
 
     public static async Task<Results<Ok<IdentityResponse>, ProblemHttpResult>> GetIdentity(
         string clientId, IIdentityStore store, CancellationToken cancellationToken)
     {
-        var identity = await store.FindAsync(clientId, cancellationToken);
-        return identity is null
-            ? TypedResults.Problem(title: "Identity not found", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(identity.ToResponse());
+        var record = await store.FindRecordAsync(clientId, cancellationToken);
+        return record is null ? AdminResults.NotFound() : TypedResults.Ok(record.ToResponse());
     }
+
+    public static async Task<Results<Ok<IdentityResponse>, ValidationProblem, ProblemHttpResult>> UpdateIdentity(
+        string clientId, UpdateIdentityRequest body, ClaimsPrincipal user, IdentityLifecycle lifecycle, CancellationToken cancellationToken)
+    {
+        if (body.Owner is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["owner"] = ["The owner changes only by POST .../transfer."] });
+        }
+
+        var update = new IdentityUpdate
+        {
+            DisplayName = body.DisplayName,
+            Purpose = body.Purpose,
+            Tags = body.Tags,
+            AllowedScopes = body.AllowedScopes,
+            DefaultScopes = body.DefaultScopes,
+            AllowedAudiences = body.AllowedAudiences,
+            TokenLifetimeSeconds = body.TokenLifetimeSeconds,
+            CredentialMaxAgeDays = body.CredentialMaxAgeDays,
+            ExpiresAt = body.ExpiresAt,
+            ClearExpiresAt = body.ClearExpiresAt,
+        };
+        return AdminResults.Identity(await lifecycle.UpdateAsync(clientId, update, AdminResults.Actor(user), cancellationToken));
+    }
+
+    public static async Task<Results<Ok<IdentityResponse>, ValidationProblem, ProblemHttpResult>> DeleteIdentity(
+        string clientId, ClaimsPrincipal user, IdentityLifecycle lifecycle, CancellationToken cancellationToken, string? reason = null) =>
+        AdminResults.Identity(await lifecycle.DeleteAsync(clientId, AdminResults.Actor(user), reason, cancellationToken));
+
+    public static async Task<Results<Ok<IdentityResponse>, ValidationProblem, ProblemHttpResult>> DisableIdentity(
+        string clientId, ReasonRequest? body, ClaimsPrincipal user, IdentityLifecycle lifecycle, CancellationToken cancellationToken) =>
+        AdminResults.Identity(await lifecycle.DisableAsync(clientId, AdminResults.Actor(user), body?.Reason, cancellationToken));
+
+    public static async Task<Results<Ok<IdentityResponse>, ValidationProblem, ProblemHttpResult>> EnableIdentity(
+        string clientId, ReasonRequest? body, ClaimsPrincipal user, IdentityLifecycle lifecycle, CancellationToken cancellationToken) =>
+        AdminResults.Identity(await lifecycle.EnableAsync(clientId, AdminResults.Actor(user), body?.Reason, cancellationToken));
+
+    public static async Task<Results<Ok<IdentityResponse>, ValidationProblem, ProblemHttpResult>> TransferOwner(
+        string clientId, TransferOwnerRequest body, ClaimsPrincipal user, IdentityLifecycle lifecycle, CancellationToken cancellationToken) =>
+        AdminResults.Identity(await lifecycle.TransferAsync(clientId, body.NewOwner ?? string.Empty, AdminResults.Actor(user), body.Reason, cancellationToken));
 }

@@ -23,15 +23,21 @@ internal sealed class ClientSecretHasher
             Encoding.UTF8.GetBytes(secret));
 
     /// <summary>Constant-time comparison against every candidate, so timing tells nothing about which matched.</summary>
-    public bool MatchesAny(string secret, IEnumerable<byte[]> digests)
+    public bool MatchesAny(string secret, IEnumerable<byte[]> digests) => IndexOfMatch(secret, [.. digests]) >= 0;
+
+    /// <summary>The index of the matching digest, or -1; every candidate is compared in constant time.</summary>
+    public int IndexOfMatch(string secret, IReadOnlyList<byte[]> digests)
     {
         var digest = Digest(secret);
-        var matched = false;
-        foreach (var candidate in digests)
+        var match = -1;
+        for (var i = 0; i < digests.Count; i++)
         {
-            matched |= CryptographicOperations.FixedTimeEquals(digest, candidate);
+            if (CryptographicOperations.FixedTimeEquals(digest, digests[i]))
+            {
+                match = i;
+            }
         }
 
-        return matched;
+        return match;
     }
 }

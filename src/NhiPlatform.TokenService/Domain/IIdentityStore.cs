@@ -1,15 +1,20 @@
 namespace NhiPlatform.TokenService.Domain;
 
-/// <summary>Persistence of identities and their client secrets.</summary>
+/// <summary>Persistence of identities, their credentials, the audit log and the outbox.</summary>
 internal interface IIdentityStore
 {
     Task<Identity?> FindAsync(string clientId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<Identity>> ListAsync(CancellationToken cancellationToken);
+    /// <summary>The identity with every credential (revoked and expired ones included), or null.</summary>
+    Task<IdentityRecord?> FindRecordAsync(string clientId, CancellationToken cancellationToken);
 
-    /// <summary>Creates the identity with its first secret; false when the client id is taken.</summary>
-    Task<bool> TryCreateAsync(Identity identity, ClientSecret secret, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Identity>> ListAsync(IdentityQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Secrets of the client that are neither revoked nor expired at <paramref name="now"/>.</summary>
-    Task<IReadOnlyList<ClientSecret>> FindUsableSecretsAsync(string clientId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Commits a change with its audit row and outbox messages; false when a creation finds the client id taken.</summary>
+    Task<bool> CommitAsync(IdentityChange change, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntry>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Records that credentials were used (batched by the caller; last writer wins).</summary>
+    Task MarkUsedAsync(IReadOnlyCollection<Guid> credentialIds, DateTimeOffset usedAt, CancellationToken cancellationToken);
 }

@@ -6,6 +6,9 @@ using Npgsql;
 using NhiPlatform.Contracts;
 using NhiPlatform.SchemaMigrations;
 using NhiPlatform.TokenService.Bootstrap;
+using NhiPlatform.TokenService.Caching;
+using NhiPlatform.TokenService.Infrastructure.Redis;
+using NhiPlatform.TokenService.RateLimiting;
 using NhiPlatform.TokenService.Credentials;
 using NhiPlatform.TokenService.Domain;
 using NhiPlatform.TokenService.Identities;
@@ -35,6 +38,8 @@ internal static class TokenServiceCollectionExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().Configure<IConfiguration>((options, configuration) =>
             options.CredentialsFile = configuration[NhiConfigurationKeys.BootstrapCredentialsFile]);
 
@@ -47,18 +52,46 @@ internal static class TokenServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, dataSource) =>
             options.XmlRepository = new PostgresXmlRepository(dataSource));
 
-
+        // Stores: PostgreSQL for state, Redis for what replicas share at request speed.
         services.AddSingleton<IIdentityStore, PostgresIdentityStore>();
+        services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<ISigningKeyStore, PostgresSigningKeyStore>();
         services.AddSingleton<IServerSecretStore, PostgresServerSecretStore>();
+        services.AddSingleton<IRevocationStore, RedisRevocationStore>();
+        services.AddSingleton<IAssertionReplayCache, RedisAssertionReplayCache>();
+        services.AddSingleton<IRateLimitCounter, RedisRateLimitCounter>();
+
+        // Identities: admin actions, their outbox (lossless identity-change stream and revocations), the hot-path cache.
+        services.AddSingleton<IdentityChangeNotifier>();
+        services.AddSingleton<SecretIssuer>();
+        services.AddSingleton<IdentityRegistrar>();
+        services.AddSingleton<IdentityLifecycle>();
+        services.AddSingleton<CredentialManager>();
+        services.AddSingleton<RedisOutboxDelivery>();
+        services.AddHostedService<IdentityOutboxPublisher>();
+        services.AddSingleton<IdentityCache>();
+        services.AddHostedService<IdentityCacheInvalidationListener>();
+        services.AddSingleton<CredentialUsageRecorder>();
+        services.AddHostedService(provider => provider.GetRequiredService<CredentialUsageRecorder>());
+
         services.AddSingleton<ClientSecretHasher>();
         services.AddSingleton<SigningKeyFactory>();
         services.AddSingleton<SigningKeyRing>();
-        services.AddSingleton<IdentityRegistrar>();
+        services.AddSingleton<SigningKeyManager>();
+        services.AddHostedService<SigningKeyMaintenance>();
         services.AddSingleton<BootstrapAdminCreator>();
+
+        // Protocol: /connect/token, /connect/introspect, /connect/revoke.
+        services.AddSingleton<ClientAssertionValidator>();
         services.AddSingleton<ClientAuthenticator>();
+        services.AddSingleton<ClientRequestAuthenticator>();
+        services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<AccessTokenReader>();
+        services.AddSingleton<TokenExchangeHandler>();
         services.AddSingleton<TokenEndpointHandler>();
+        services.AddSingleton<IntrospectionEndpointHandler>();
+        services.AddSingleton<RevocationEndpointHandler>();
 
         // The admin API validates bearer tokens with this service's own keys, not over HTTP.
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>, LocalKeysConfigurationManager>();

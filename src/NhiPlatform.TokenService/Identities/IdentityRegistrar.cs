@@ -1,46 +1,54 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
-using NhiPlatform.TokenService.Credentials;
+using NhiPlatform.Contracts.Events;
 using NhiPlatform.TokenService.Domain;
-using NhiPlatform.TokenService.Protocol;
 
 namespace NhiPlatform.TokenService.Identities;
 
-/// <summary>Registers identities: a readable client id, a server-generated secret stored as a digest only.</summary>
-internal sealed class IdentityRegistrar(
-    IIdentityStore store, ClientSecretHasher hasher, IOptions<TokenServiceOptions> options, TimeProvider timeProvider)
+/// <summary>Registers identities: a readable client id, a server-generated secret stored as a digest only, audited and streamed.</summary>
+internal sealed class IdentityRegistrar(IIdentityStore store, SecretIssuer secrets, IdentityChangeNotifier notifier, TimeProvider timeProvider)
 {
     /// <summary>The registered identity, or null when the requested client id is taken.</summary>
     public async Task<RegisteredIdentity?> RegisterAsync(NewIdentity request, string actor, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var clientId = request.ClientId ?? $"{Slug(request.DisplayName)}-{RandomSuffix()}";
-        var identity = new Identity
+        var identity = Draft(request, clientId, now, actor);
+        var (secret, stored) = secrets.Issue(identity, now);
+        var record = new IdentityRecord(identity, [stored], []);
+        var change = IdentityChangeFactory.Build(IdentityChangeKinds.Created, actor, now, null, record, reason: null,
+            IdentitySnapshots.From(stored)) with { NewSecrets = [stored] };
+        if (!await store.CommitAsync(change, cancellationToken))
+        {
+            return null;
+        }
+
+        notifier.Committed(clientId);
+        return new RegisteredIdentity(identity, secret, stored.ExpiresAt);
+    }
+
+    /// <summary>The identity a request describes, with defaults filled in (default scopes: every allowed scope).</summary>
+    public static Identity Draft(NewIdentity request, string clientId, DateTimeOffset now, string actor)
+    {
+        IReadOnlyList<string> allowed = [.. (request.AllowedScopes ?? []).Distinct(StringComparer.Ordinal)];
+        return new Identity
         {
             ClientId = clientId,
-            DisplayName = request.DisplayName.Trim(),
-            Owner = request.Owner.Trim(),
-            Purpose = request.Purpose.Trim(),
-            AllowedScopes = [.. request.AllowedScopes.Distinct(StringComparer.Ordinal)],
+            DisplayName = request.DisplayName?.Trim() ?? string.Empty,
+            Owner = request.Owner?.Trim() ?? string.Empty,
+            Purpose = request.Purpose?.Trim() ?? string.Empty,
+            Tags = request.Tags ?? new Dictionary<string, string>(),
+            AllowedScopes = allowed,
+            DefaultScopes = request.DefaultScopes is null ? allowed : [.. request.DefaultScopes.Distinct(StringComparer.Ordinal)],
+            AllowedAudiences = [.. (request.AllowedAudiences ?? []).Distinct(StringComparer.Ordinal)],
+            TokenLifetimeSeconds = request.TokenLifetimeSeconds ?? IdentityLimits.DefaultTokenLifetimeSeconds,
+            CredentialMaxAgeDays = request.CredentialMaxAgeDays ?? IdentityLimits.DefaultCredentialMaxAgeDays,
+            ExpiresAt = request.ExpiresAt,
             CreatedAt = now,
             CreatedBy = actor,
             UpdatedAt = now,
             UpdatedBy = actor,
         };
-        var secret = ClientSecretFormat.Generate();
-        var expiresAt = now + options.Value.ClientSecretMaxAge;
-        var stored = new ClientSecret
-        {
-            SecretId = Guid.CreateVersion7(now),
-            ClientId = clientId,
-            Digest = hasher.Digest(secret),
-            CreatedAt = now,
-            ExpiresAt = expiresAt,
-        };
-        return await store.TryCreateAsync(identity, stored, cancellationToken)
-            ? new RegisteredIdentity(identity, secret, expiresAt)
-            : null;
     }
 
     /// <summary>Lower-case letters, digits and single dashes from the display name, at most 40 characters.</summary>

@@ -3,40 +3,46 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NhiPlatform.Contracts;
-using NhiPlatform.TokenService.Domain;
 using NhiPlatform.TokenService.Signing;
 
 namespace NhiPlatform.TokenService.Protocol;
 
-/// <summary>Handle stage: signs an RFC 9068 JWT access token for an authenticated client.</summary>
+/// <summary>Handle stage: signs an RFC 9068 JWT access token with the current signing key.</summary>
 internal sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<TokenServiceOptions> options, TimeProvider timeProvider)
 {
+    public const string ActClaim = "act";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public IssuedAccessToken Issue(Identity identity, IReadOnlyList<string> scopes)
+    public IssuedAccessToken Issue(AccessTokenSpec spec)
     {
-        var settings = options.Value;
-        var now = timeProvider.GetUtcNow();
-        var expires = now + settings.AccessTokenLifetime;
+        // Whole seconds: iat/nbf/exp are NumericDate seconds, and revocation cut-offs compare against iat.
+        var now = DateTimeOffset.FromUnixTimeSeconds(timeProvider.GetUtcNow().ToUnixTimeSeconds());
+        var expires = now + spec.Lifetime;
         var tokenId = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
-        var scope = string.Join(' ', scopes);
+        var scope = string.Join(' ', spec.Scopes);
+        var claims = new Dictionary<string, object>
+        {
+            [NhiClaims.Subject] = spec.Subject,
+            [NhiClaims.ClientId] = spec.ClientId,
+            [NhiClaims.Scope] = scope,
+            [NhiClaims.TokenId] = tokenId,
+        };
+        if (spec.Actor is not null)
+        {
+            claims[ActClaim] = spec.Actor;
+        }
+
         var descriptor = new SecurityTokenDescriptor
         {
             TokenType = NhiClaims.AccessTokenType,
-            Issuer = settings.Issuer.TrimEnd('/'),
-            Audience = settings.Audience,
+            Issuer = options.Value.Issuer.TrimEnd('/'),
+            Audience = spec.Audience,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = keys.Current.Credentials,
-            Claims = new Dictionary<string, object>
-            {
-                [NhiClaims.Subject] = identity.ClientId,
-                [NhiClaims.ClientId] = identity.ClientId,
-                [NhiClaims.Scope] = scope,
-                [NhiClaims.TokenId] = tokenId,
-            },
+            Claims = claims,
         };
-        return new IssuedAccessToken(_handler.CreateToken(descriptor), tokenId, scope, expires, (int)settings.AccessTokenLifetime.TotalSeconds);
+        return new IssuedAccessToken(_handler.CreateToken(descriptor), tokenId, scope, expires, (int)spec.Lifetime.TotalSeconds);
     }
 }

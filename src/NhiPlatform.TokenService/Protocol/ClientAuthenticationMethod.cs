@@ -1,9 +1,10 @@
 namespace NhiPlatform.TokenService.Protocol;
 
-/// <summary>How the client presented its credentials (RFC 6749 §2.3.1; RFC 8414 method names).</summary>
+/// <summary>How the client presented its credentials (RFC 6749 §2.3.1, RFC 7523 §2.2; RFC 8414 method names).</summary>
 internal enum ClientAuthenticationMethod
 {
     None,
     ClientSecretBasic,
     ClientSecretPost,
+    PrivateKeyJwt,
 }

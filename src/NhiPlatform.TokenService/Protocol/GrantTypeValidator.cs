@@ -5,10 +5,13 @@ internal static class GrantTypeValidator
 {
     public const string ClientCredentials = "client_credentials";
 
+    /// <summary>RFC 8693 §2.1.</summary>
+    public const string TokenExchange = "urn:ietf:params:oauth:grant-type:token-exchange";
+
     public static OAuthError? Validate(TokenRequest request) => request.GrantType switch
     {
         null => OAuthError.InvalidRequest("The grant_type parameter is required."),
-        ClientCredentials => null,
+        ClientCredentials or TokenExchange => null,
         _ => new OAuthError(OAuthErrors.UnsupportedGrantType, "The grant type is not supported."),
     };
 }

@@ -1,6 +1,6 @@
 namespace NhiPlatform.TokenService.Protocol;
 
-/// <summary>Error codes of the token endpoint (RFC 6749 §5.2, RFC 8707 §2).</summary>
+/// <summary>Error codes of the token endpoint (RFC 6749 §5.2, RFC 8707 §2, RFC 7009 §2.2.1).</summary>
 internal static class OAuthErrors
 {
     public const string InvalidRequest = "invalid_request";
@@ -11,4 +11,10 @@ internal static class OAuthErrors
     public const string InvalidScope = "invalid_scope";
     public const string InvalidTarget = "invalid_target";
     public const string ServerError = "server_error";
+
+    /// <summary>RFC 7009 §2.2.1.</summary>
+    public const string UnsupportedTokenType = "unsupported_token_type";
+
+    /// <summary>Body code of a 429 (not an RFC 6749 code; the status and Retry-After carry the meaning).</summary>
+    public const string TooManyRequests = "slow_down";
 }

@@ -20,4 +20,28 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 2003, EventName = "ProtocolFailure", Level = LogLevel.Error,
         Message = "Unhandled failure on {Path}")]
     public static partial void ProtocolFailure(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 2004, EventName = "TargetRefused", Level = LogLevel.Information,
+        Message = "Refused a resource request of {ClientId}: outside its allowed audiences")]
+    public static partial void TargetRefused(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 2005, EventName = "TokenExchanged", Level = LogLevel.Information,
+        Message = "{ClientId} exchanged token {SubjectTokenId} of {Subject} for token {TokenId} with scope '{Scope}'")]
+    public static partial void TokenExchanged(ILogger logger, string clientId, string subject, string subjectTokenId, string tokenId, string scope);
+
+    [LoggerMessage(EventId = 2006, EventName = "TokenExchangeRefused", Level = LogLevel.Information,
+        Message = "Refused a token exchange by {ClientId}: {Reason}")]
+    public static partial void ExchangeRefused(ILogger logger, string clientId, string reason);
+
+    [LoggerMessage(EventId = 2007, EventName = "TokenRevoked", Level = LogLevel.Information,
+        Message = "{ClientId} revoked token {TokenId} of {Owner}")]
+    public static partial void TokenRevoked(ILogger logger, string clientId, string tokenId, string owner);
+
+    [LoggerMessage(EventId = 2008, EventName = "TokenIntrospected", Level = LogLevel.Debug,
+        Message = "{ClientId} introspected a token: active {Active}")]
+    public static partial void TokenIntrospected(ILogger logger, string clientId, bool active);
+
+    [LoggerMessage(EventId = 2009, EventName = "RateLimited", Level = LogLevel.Warning,
+        Message = "Rate limited {Kind} for {Key}; retry after {RetryAfterSeconds} s")]
+    public static partial void RateLimited(ILogger logger, string kind, string key, int retryAfterSeconds);
 }

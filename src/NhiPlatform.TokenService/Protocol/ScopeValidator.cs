@@ -2,15 +2,18 @@ namespace NhiPlatform.TokenService.Protocol;
 
 /// <summary>
 /// Validate stage: the requested scope (RFC 6749 §3.3) must be well formed and within what the identity may ask
-/// for; omitted, it means every allowed scope.
+/// for; omitted, it means the identity's default scopes (§3.3 lets the server pick a default).
 /// </summary>
 internal static class ScopeValidator
 {
-    public static (IReadOnlyList<string> Scopes, OAuthError? Error) Validate(string? requested, IReadOnlyList<string> allowed)
+    public static (IReadOnlyList<string> Scopes, OAuthError? Error) Validate(string? requested, IReadOnlyList<string> allowed) =>
+        Validate(requested, allowed, allowed);
+
+    public static (IReadOnlyList<string> Scopes, OAuthError? Error) Validate(string? requested, IReadOnlyList<string> allowed, IReadOnlyList<string> defaults)
     {
         if (requested is null)
         {
-            return (allowed, null);
+            return (defaults, null);
         }
 
         var scopes = requested.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();

@@ -1,14 +1,21 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NhiPlatform.TokenService.Caching;
+using NhiPlatform.TokenService.Domain;
 
 namespace NhiPlatform.TokenService.Protocol;
 
 /// <summary>
-/// <c>POST /connect/token</c> in fixed stages, as OpenIddict runs it: extract, validate (grant type, client,
-/// scope), handle (issue), write. The first failing stage answers.
+/// <c>POST /connect/token</c> in fixed stages, as OpenIddict runs it: extract, validate (grant type, rate limit,
+/// client, scope, resource), handle (issue), write. The first failing stage answers.
 /// </summary>
-internal sealed class TokenEndpointHandler(ClientAuthenticator authenticator, AccessTokenIssuer issuer, ILogger<TokenEndpointHandler> logger)
+internal sealed class TokenEndpointHandler(
+    ClientAuthenticator authenticator, AccessTokenIssuer issuer, TokenExchangeHandler exchange, TokenRateLimiter rateLimiter, IdentityCache cache,
+    IOptions<TokenServiceOptions> options, ILogger<TokenEndpointHandler> logger)
 {
+    public const string Path = "/connect/token";
+
     public async Task<IResult> HandleAsync(HttpRequest httpRequest, CancellationToken cancellationToken)
     {
         var (request, extractError) = await TokenRequestReader.ReadAsync(httpRequest, cancellationToken);
@@ -22,21 +29,48 @@ internal sealed class TokenEndpointHandler(ClientAuthenticator authenticator, Ac
             return new OAuthErrorResult(grantError);
         }
 
-        var (identity, clientError) = await authenticator.AuthenticateAsync(request, cancellationToken);
-        if (identity is null)
+        // A blocked source is refused before anything costly; for a client already in the identity cache the check
+        // is folded into the one Redis round trip after authentication (TokenRequestAsync), keeping the hot path at one.
+        if ((request.ClientId is null || !cache.Contains(request.ClientId))
+            && await rateLimiter.SourceBlockedAsync(httpRequest.HttpContext, cancellationToken) is { } blocked)
         {
-            return new OAuthErrorResult(clientError!);
+            return blocked;
         }
 
-        var (scopes, scopeError) = ScopeValidator.Validate(request.Scope, identity.AllowedScopes);
+        var (identity, clientError) = await authenticator.AuthenticateAsync(request, Path, cancellationToken);
+        if (identity is null)
+        {
+            return await rateLimiter.FailedAuthenticationAsync(httpRequest.HttpContext, cancellationToken) ?? new OAuthErrorResult(clientError!);
+        }
+
+        if (await rateLimiter.TokenRequestAsync(httpRequest.HttpContext, identity.ClientId, cancellationToken) is { } limited)
+        {
+            return limited;
+        }
+
+        if (request.GrantType == GrantTypeValidator.TokenExchange)
+        {
+            return await exchange.HandleAsync(request, identity, cancellationToken);
+        }
+
+        var (scopes, scopeError) = ScopeValidator.Validate(request.Scope, identity.AllowedScopes, identity.DefaultScopes);
         if (scopeError is not null)
         {
             ProtocolLog.ScopeRefused(logger, identity.ClientId);
             return new OAuthErrorResult(scopeError);
         }
 
-        var token = issuer.Issue(identity, scopes);
+        var (audience, targetError) = AudienceValidator.Validate(request.Resource, identity, options.Value.Audience);
+        if (targetError is not null)
+        {
+            ProtocolLog.TargetRefused(logger, identity.ClientId);
+            return new OAuthErrorResult(targetError);
+        }
+
+        var token = issuer.Issue(new AccessTokenSpec(identity.ClientId, identity.ClientId, scopes, audience!, Lifetime(identity)));
         ProtocolLog.TokenIssued(logger, identity.ClientId, token.TokenId, token.Scope, token.ExpiresAt);
         return new TokenResult(new TokenResponse(token.Token, "Bearer", token.ExpiresIn, token.Scope));
     }
+
+    public static TimeSpan Lifetime(Identity identity) => TimeSpan.FromSeconds(identity.TokenLifetimeSeconds);
 }

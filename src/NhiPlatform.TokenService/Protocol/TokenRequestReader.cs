@@ -6,6 +6,8 @@ namespace NhiPlatform.TokenService.Protocol;
 /// <summary>Extract stage of the token endpoint: the form and the client's credentials, checked for shape only.</summary>
 internal static class TokenRequestReader
 {
+    public const string PrivateKeyJwtAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
     public static async Task<(TokenRequest? Request, OAuthError? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         // RFC 6749 §3.2: parameters are sent as application/x-www-form-urlencoded.
@@ -24,10 +26,16 @@ internal static class TokenRequestReader
             return (null, OAuthError.InvalidRequest("The request body is not a valid form."));
         }
 
-        // RFC 6749 §3.2: request parameters must not be included more than once.
-        if (form.Any(field => field.Value.Count > 1))
+        // RFC 6749 §3.2: request parameters must not be included more than once (RFC 8707 allows several
+        // resources; we issue one audience per token, so more than one is invalid_target).
+        if (form.Any(field => field.Value.Count > 1 && field.Key != "resource"))
         {
             return (null, OAuthError.InvalidRequest("A parameter was repeated."));
+        }
+
+        if (form.TryGetValue("resource", out var resources) && resources.Count > 1)
+        {
+            return (null, new OAuthError(OAuthErrors.InvalidTarget, "Request one resource per token."));
         }
 
         var bodyClientId = Value(form, "client_id");
@@ -35,6 +43,22 @@ internal static class TokenRequestReader
         var authorization = request.Headers.Authorization.ToString();
         string? clientId = bodyClientId, clientSecret = bodySecret;
         var method = bodySecret is null ? ClientAuthenticationMethod.None : ClientAuthenticationMethod.ClientSecretPost;
+        var assertion = Value(form, "client_assertion");
+        if (assertion is not null || Value(form, "client_assertion_type") is not null)
+        {
+            // RFC 7523 §2.2: the assertion type is fixed; RFC 6749 §2.3: one authentication method per request.
+            if (Value(form, "client_assertion_type") != PrivateKeyJwtAssertionType || assertion is null)
+            {
+                return (null, OAuthError.InvalidRequest("client_assertion_type must be " + PrivateKeyJwtAssertionType + " with a client_assertion."));
+            }
+
+            if (bodySecret is not null || request.Headers.Authorization.Count > 0)
+            {
+                return (null, OAuthError.InvalidRequest("Use one client authentication method."));
+            }
+
+            method = ClientAuthenticationMethod.PrivateKeyJwt;
+        }
 
         if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
@@ -59,7 +83,17 @@ internal static class TokenRequestReader
             Scope = Value(form, "scope"),
             ClientId = clientId,
             ClientSecret = clientSecret,
+            ClientAssertion = assertion,
             AuthenticationMethod = method,
+            Resource = Value(form, "resource"),
+            Audience = Value(form, "audience"),
+            SubjectToken = Value(form, "subject_token"),
+            SubjectTokenType = Value(form, "subject_token_type"),
+            ActorToken = Value(form, "actor_token"),
+            ActorTokenType = Value(form, "actor_token_type"),
+            RequestedTokenType = Value(form, "requested_token_type"),
+            Token = Value(form, "token"),
+            TokenTypeHint = Value(form, "token_type_hint"),
         }, null);
     }
 

@@ -12,13 +12,11 @@ internal sealed class TokenServiceOptions
     [Required]
     public string Audience { get; set; } = string.Empty;
 
-    /// <summary>Lifetime of an access token: minutes, not hours.</summary>
-    [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+    // Token lifetime and credential maximum age are per identity now (Domain/IdentityLimits: defaults 5 min and 90 d).
 
-    /// <summary>Maximum age of a client secret.</summary>
-    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
-    public TimeSpan ClientSecretMaxAge { get; set; } = TimeSpan.FromDays(90);
+    /// <summary>How long the previous secrets keep working after a rotation (the overlap).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan SecretRotationGrace { get; set; } = TimeSpan.FromHours(24);
 
     public Uri TokenEndpoint => new($"{Issuer.TrimEnd('/')}/connect/token");
 }

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace NhiPlatform.TokenValidation.Authorization;
 
-/// <summary>Turns a failed scope requirement into RFC 6750's 403 <c>insufficient_scope</c>.</summary>
+/// <summary>
+/// Turns failed requirements into RFC 6750 §3.1 errors: a token meant for another audience is 401
+/// <c>invalid_token</c>; a missing scope is 403 <c>insufficient_scope</c> naming the scopes required.
+/// </summary>
 internal sealed class BearerAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
@@ -13,7 +16,21 @@ internal sealed class BearerAuthorizationResultHandler : IAuthorizationMiddlewar
     {
         if (authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true)
         {
-            var scopes = policy.Requirements.OfType<ScopeRequirement>().SelectMany(r => r.Scopes).Distinct(StringComparer.Ordinal).ToArray();
+            var failed = authorizeResult.AuthorizationFailure?.FailedRequirements.ToArray() ?? [];
+            if (failed.OfType<AudienceRequirement>().Any())
+            {
+                context.Features.Set(new AccessTokenFailureFeature { Reason = BearerErrorWriter.InvalidToken });
+                return BearerErrorWriter.WriteUnauthorizedAsync(context, tokenPresented: true);
+            }
+
+            var scopes = policy.Requirements
+                .SelectMany(r => r switch
+                {
+                    ScopeRequirement all => all.Scopes,
+                    AnyScopeRequirement any => any.Scopes,
+                    _ => [],
+                })
+                .Distinct(StringComparer.Ordinal).ToArray();
             if (scopes.Length > 0)
             {
                 context.Features.Set(new AccessTokenFailureFeature { Reason = BearerErrorWriter.InsufficientScope });

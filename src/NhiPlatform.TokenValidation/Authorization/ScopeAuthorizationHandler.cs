@@ -1,22 +1,28 @@
 using Microsoft.AspNetCore.Authorization;
-using NhiPlatform.Contracts;
 
 namespace NhiPlatform.TokenValidation.Authorization;
 
 /// <summary>
-/// Checks <see cref="ScopeRequirement"/> against the <c>scope</c> claim (RFC 9068 §2.2.3: space-delimited; an array
-/// is accepted too). Matching is exact and case-sensitive (RFC 6749 §3.3), so look-alikes never pass.
+/// Checks <see cref="ScopeRequirement"/> (all of) and <see cref="AnyScopeRequirement"/> (any of) against the
+/// <c>scope</c> claim (<see cref="GrantedScopes"/>): exact, case-sensitive matches only.
 /// </summary>
-internal sealed class ScopeAuthorizationHandler : AuthorizationHandler<ScopeRequirement>
+internal sealed class ScopeAuthorizationHandler : IAuthorizationHandler
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
+    public Task HandleAsync(AuthorizationHandlerContext context)
     {
-        var granted = context.User.FindAll(NhiClaims.Scope)
-            .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .ToHashSet(StringComparer.Ordinal);
-        if (requirement.Scopes.All(granted.Contains))
+        HashSet<string>? granted = null;
+        foreach (var requirement in context.PendingRequirements.ToArray())
         {
-            context.Succeed(requirement);
+            var satisfied = requirement switch
+            {
+                ScopeRequirement all => all.Scopes.All((granted ??= GrantedScopes.Of(context.User)).Contains),
+                AnyScopeRequirement any => any.Scopes.Any((granted ??= GrantedScopes.Of(context.User)).Contains),
+                _ => false,
+            };
+            if (satisfied)
+            {
+                context.Succeed(requirement);
+            }
         }
 
         return Task.CompletedTask;

@@ -19,6 +19,7 @@ public sealed class ServiceEnvironmentTests
         Gateways = [Service(ServiceProject.Gateway, "gateway", 5080), Service(ServiceProject.Gateway, "gateway-2", 7005)],
         BootstrapFile = "/repo/.nhi/bootstrap.json",
         SamplesCredentialsDirectory = "/repo/.nhi/samples",
+        UsageSpillDirectory = "/repo/.nhi/data/usage-spill",
     };
 
     [Fact]
@@ -73,6 +74,7 @@ public sealed class ServiceEnvironmentTests
         Assert.Equal("http://127.0.0.1:7003", environment["services__echo__http__0"]);
         Assert.Equal("http://127.0.0.1:7006", environment["services__billing__http__0"]);
         Assert.Equal("http://127.0.0.1:7007", environment["services__orders__http__0"]);
+        Assert.Equal("/repo/.nhi/data/usage-spill", environment["Nhi__Gateway__Usage__SpillDirectory"]);
         Assert.Equal("http://127.0.0.1:5080", environment["Nhi__Issuer"]);
         Assert.False(environment.ContainsKey("ConnectionStrings__nhidb"));
     }

@@ -16,6 +16,7 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
+    private readonly int _port;
 
     /// <param name="settings">Configuration, as a host would set it.</param>
     /// <param name="configureServices">Service overrides (a fake clock, say).</param>
@@ -24,7 +25,10 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
     {
         _settings = settings;
         _configureServices = configureServices;
-        UseKestrel(port);
+        _port = port;
+        // The address comes from the urls setting: UseKestrel(port) rewrites the server's addresses after Build, which
+        // races with Kestrel binding on minimal-hosting apps ("Addresses cannot be modified after the server has started").
+        UseKestrel();
     }
 
     /// <summary>The service's base address, e.g. <c>http://127.0.0.1:41234</c>, once started.</summary>
@@ -41,7 +45,7 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -48,4 +48,16 @@ public sealed class ClientSecretHasherTests
     {
         Assert.Throws<ArgumentException>(() => new ClientSecretHasher().Initialize(new byte[16]));
     }
+
+    [Fact]
+    public void IndexOfMatch_FindsTheMatchingDigest_OrMinusOne()
+    {
+        var hasher = new ClientSecretHasher();
+        hasher.Initialize(new byte[32]);
+        var a = ClientSecretFormat.Generate();
+        var b = ClientSecretFormat.Generate();
+
+        Assert.Equal(1, hasher.IndexOfMatch(b, [hasher.Digest(a), hasher.Digest(b)]));
+        Assert.Equal(-1, hasher.IndexOfMatch(ClientSecretFormat.Generate(), [hasher.Digest(a), hasher.Digest(b)]));
+    }
 }

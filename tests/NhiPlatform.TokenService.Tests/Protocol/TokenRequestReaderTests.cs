@@ -83,4 +83,25 @@ public sealed class TokenRequestReaderTests
 
         Assert.Equal(OAuthErrors.InvalidRequest, error?.Error);
     }
+
+    [Fact]
+    public async Task ReadAsync_ClientAssertion_IsPrivateKeyJwt()
+    {
+        var (request, error) = await TokenRequestReader.ReadAsync(Request(
+            "grant_type=client_credentials&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=a.b.c&resource=https%3A%2F%2Fx"),
+            CancellationToken.None);
+
+        Assert.Null(error);
+        Assert.Equal(ClientAuthenticationMethod.PrivateKeyJwt, request!.AuthenticationMethod);
+        Assert.Equal("a.b.c", request.ClientAssertion);
+        Assert.Equal("https://x", request.Resource);
+    }
+
+    [Fact]
+    public async Task ReadAsync_TwoResources_IsInvalidTarget()
+    {
+        var (_, error) = await TokenRequestReader.ReadAsync(Request("grant_type=client_credentials&resource=a&resource=b"), CancellationToken.None);
+
+        Assert.Equal(OAuthErrors.InvalidTarget, error?.Error);
+    }
 }

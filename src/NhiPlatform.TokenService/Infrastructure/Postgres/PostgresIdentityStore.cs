@@ -1,13 +1,11 @@
 using Npgsql;
 using NhiPlatform.TokenService.Domain;
+using static NhiPlatform.TokenService.Infrastructure.Postgres.PostgresIdentityRows;
 
 namespace NhiPlatform.TokenService.Infrastructure.Postgres;
 
 internal sealed class PostgresIdentityStore(NpgsqlDataSource dataSource) : IIdentityStore
 {
-    private const string IdentityColumns =
-        "client_id, display_name, owner, purpose, allowed_scopes, status, created_at, created_by, updated_at, updated_by";
-
     public async Task<Identity?> FindAsync(string clientId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT {IdentityColumns} FROM tokens.identities WHERE client_id = $1");
@@ -16,9 +14,48 @@ internal sealed class PostgresIdentityStore(NpgsqlDataSource dataSource) : IIden
         return await reader.ReadAsync(cancellationToken) ? ReadIdentity(reader) : null;
     }
 
-    public async Task<IReadOnlyList<Identity>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IdentityRecord?> FindRecordAsync(string clientId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {IdentityColumns} FROM tokens.identities ORDER BY client_id");
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {IdentityColumns} FROM tokens.identities WHERE client_id = $1") { Parameters = { new() { Value = clientId } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {SecretColumns} FROM tokens.client_secrets WHERE client_id = $1 ORDER BY created_at") { Parameters = { new() { Value = clientId } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {PublicKeyColumns} FROM tokens.public_keys WHERE client_id = $1 ORDER BY created_at") { Parameters = { new() { Value = clientId } } });
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var identity = ReadIdentity(reader);
+        await reader.NextResultAsync(cancellationToken);
+        var secrets = new List<ClientSecret>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            secrets.Add(ReadSecret(reader));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var keys = new List<ClientPublicKey>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(ReadPublicKey(reader));
+        }
+
+        return new IdentityRecord(identity, secrets, keys);
+    }
+
+    public async Task<IReadOnlyList<Identity>> ListAsync(IdentityQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {IdentityColumns} FROM tokens.identities
+            WHERE ($1::text IS NULL OR owner = $1) AND ($2::text IS NULL OR status = $2)
+              AND ($3::jsonb IS NULL OR tags @> $3::jsonb) AND ($4::text IS NULL OR $4 = ANY (allowed_scopes))
+            ORDER BY client_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Owner ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Status ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)TagJson(query.Tag) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Scope ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var identities = new List<Identity>();
         while (await reader.ReadAsync(cancellationToken))
@@ -29,87 +66,61 @@ internal sealed class PostgresIdentityStore(NpgsqlDataSource dataSource) : IIden
         return identities;
     }
 
-    public async Task<bool> TryCreateAsync(Identity identity, ClientSecret secret, CancellationToken cancellationToken)
+    public async Task<bool> CommitAsync(IdentityChange change, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var insert = new NpgsqlCommand($"""
-            INSERT INTO tokens.identities ({IdentityColumns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            ON CONFLICT (client_id) DO NOTHING
-            """, connection, transaction))
+        if (!await PostgresIdentityChangeWriter.WriteAsync(connection, transaction, change, cancellationToken))
         {
-            insert.Parameters.AddWithValue(identity.ClientId);
-            insert.Parameters.AddWithValue(identity.DisplayName);
-            insert.Parameters.AddWithValue(identity.Owner);
-            insert.Parameters.AddWithValue(identity.Purpose);
-            insert.Parameters.AddWithValue(identity.AllowedScopes.ToArray());
-            insert.Parameters.AddWithValue(identity.Status);
-            insert.Parameters.AddWithValue(identity.CreatedAt);
-            insert.Parameters.AddWithValue(identity.CreatedBy);
-            insert.Parameters.AddWithValue(identity.UpdatedAt);
-            insert.Parameters.AddWithValue(identity.UpdatedBy);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                return false;
-            }
-        }
-
-        await using (var insertSecret = new NpgsqlCommand("""
-            INSERT INTO tokens.client_secrets (secret_id, client_id, digest, created_at, expires_at)
-            VALUES ($1, $2, $3, $4, $5)
-            """, connection, transaction))
-        {
-            insertSecret.Parameters.AddWithValue(secret.SecretId);
-            insertSecret.Parameters.AddWithValue(secret.ClientId);
-            insertSecret.Parameters.AddWithValue(secret.Digest);
-            insertSecret.Parameters.AddWithValue(secret.CreatedAt);
-            insertSecret.Parameters.AddWithValue(secret.ExpiresAt);
-            await insertSecret.ExecuteNonQueryAsync(cancellationToken);
+            return false;
         }
 
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    public async Task<IReadOnlyList<ClientSecret>> FindUsableSecretsAsync(string clientId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT secret_id, client_id, digest, created_at, expires_at, revoked_at
-            FROM tokens.client_secrets
-            WHERE client_id = $1 AND revoked_at IS NULL AND expires_at > $2
+            SELECT id, occurred_at, actor, action, target, before::text, after::text, reason FROM tokens.audit_log
+            WHERE ($1::text IS NULL OR target = $1) AND ($2::text IS NULL OR actor = $2) AND ($3::text IS NULL OR action = $3)
+              AND ($4::timestamptz IS NULL OR occurred_at >= $4) AND ($5::bigint IS NULL OR id < $5)
+            ORDER BY id DESC LIMIT $6
             """);
-        command.Parameters.AddWithValue(clientId);
-        command.Parameters.AddWithValue(now);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Target ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Actor ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Action ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Since ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.BeforeId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.AddWithValue(query.Limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var secrets = new List<ClientSecret>();
+        var entries = new List<AuditEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            secrets.Add(new ClientSecret
-            {
-                SecretId = reader.GetGuid(0),
-                ClientId = reader.GetString(1),
-                Digest = reader.GetFieldValue<byte[]>(2),
-                CreatedAt = reader.GetFieldValue<DateTimeOffset>(3),
-                ExpiresAt = reader.GetFieldValue<DateTimeOffset>(4),
-                RevokedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-            });
+            entries.Add(ReadAudit(reader));
         }
 
-        return secrets;
+        return entries;
     }
 
-    private static Identity ReadIdentity(NpgsqlDataReader reader) => new()
+    public async Task MarkUsedAsync(IReadOnlyCollection<Guid> credentialIds, DateTimeOffset usedAt, CancellationToken cancellationToken)
     {
-        ClientId = reader.GetString(0),
-        DisplayName = reader.GetString(1),
-        Owner = reader.GetString(2),
-        Purpose = reader.GetString(3),
-        AllowedScopes = reader.GetFieldValue<string[]>(4),
-        Status = reader.GetString(5),
-        CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
-        CreatedBy = reader.GetString(7),
-        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(8),
-        UpdatedBy = reader.GetString(9),
-    };
+        await using var batch = dataSource.CreateBatch();
+        var ids = credentialIds.ToArray();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE tokens.client_secrets SET last_used_at = $2 WHERE secret_id = ANY ($1)") { Parameters = { new() { Value = ids }, new() { Value = usedAt } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE tokens.public_keys SET last_used_at = $2 WHERE credential_id = ANY ($1)") { Parameters = { new() { Value = ids }, new() { Value = usedAt } } });
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string? TagJson(string? tag)
+    {
+        if (tag is null)
+        {
+            return null;
+        }
+
+        var separator = tag.IndexOf('=', StringComparison.Ordinal);
+        var (key, value) = separator < 0 ? (tag, string.Empty) : (tag[..separator], tag[(separator + 1)..]);
+        return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { [key] = value });
+    }
 }

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace NhiPlatform.TokenService.Benchmarks;
+
+/// <summary>Formats the comparison and writes it to <c>bench/results/tokenservice-token-endpoint.md</c>.</summary>
+internal static class BenchmarkReport
+{
+    public static string Write(LoadResult bare, LoadResult service, int seconds, int concurrency)
+    {
+        var ratio = service.RequestsPerSecond / bare.RequestsPerSecond;
+        var text = new StringBuilder()
+            .AppendLine("# Token endpoint benchmark")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:u} on {Environment.ProcessorCount} cores; {concurrency} concurrent clients; 2 rounds x {seconds} s each, alternating, after 3 s warm-up each.")
+            .AppendLine("Token service: client_credentials + client_secret_basic, real PostgreSQL and Redis (rate-limit counters), identity cache warm, log level Warning.")
+            .AppendLine("Bare: the same process, the same AccessTokenIssuer (same claims, same RS256 key), form read, same JSON writer; no authentication, no checks.")
+            .AppendLine()
+            .AppendLine("| endpoint | req/s | p50 ms | p99 ms | failed |")
+            .AppendLine("|---|---|---|---|---|")
+            .AppendLine(Row("bare signer", bare))
+            .AppendLine(Row("/connect/token", service))
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"**Ratio: {ratio:P1} of the bare rate** (aim: at least 70 %).")
+            .ToString();
+        var directory = Path.Combine(FindRepositoryRoot(), "bench", "results");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "tokenservice-token-endpoint.md"), text);
+        return text;
+    }
+
+    private static string Row(string name, LoadResult result) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {result.RequestsPerSecond:F0} | {result.Percentile(50):F2} | {result.Percentile(99):F2} | {result.Failed} |");
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NhiPlatform.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,154 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using NhiPlatform.Contracts;
+using NhiPlatform.Contracts.Revocation;
+using NhiPlatform.TokenValidation;
+
+namespace NhiPlatform.Gateway.Revocation;
+
+/// <summary>
+/// Revoked tokens and per-identity cut-offs held in memory (<see cref="NhiRevocation"/>): checked on every request
+/// in O(1), kept current by pub/sub messages (<see cref="Apply"/>) and replaced by full loads from Redis
+/// (<see cref="BeginResync"/>/<see cref="CompleteResync"/>). Messages that arrive while a load is under way are
+/// applied again on top of the loaded state, so a resync never loses a revocation published during it.
+/// </summary>
+internal sealed class RevocationList(TimeProvider timeProvider, ILogger<RevocationList> logger) : IAccessTokenRevocationCheck
+{
+    /// <summary>Entries are kept this long past a token's <c>exp</c> (the clock skew validation tolerates).</summary>
+    public static readonly TimeSpan ExpiryGrace = AccessTokenDefaults.ClockSkew + TimeSpan.FromSeconds(30);
+
+    private readonly Lock _gate = new();
+    private RevocationState _state = new();
+    private List<RevocationMessage>? _pending;
+    private volatile bool _loaded;
+
+    public bool IsLoaded => _loaded;
+
+    public int TokenCount => Volatile.Read(ref _state).Tokens.Count;
+
+    public int IdentityCount => Volatile.Read(ref _state).Cutoffs.Count;
+
+    public bool IsRevoked(JsonWebToken token)
+    {
+        if (!_loaded)
+        {
+            RevocationLog.NotLoaded(logger);
+            return true;
+        }
+
+        var state = Volatile.Read(ref _state);
+        if (!state.Tokens.IsEmpty && !string.IsNullOrEmpty(token.Id) && state.Tokens.ContainsKey(token.Id))
+        {
+            return true;
+        }
+
+        if (state.Cutoffs.IsEmpty)
+        {
+            return false;
+        }
+
+        var clientId = token.TryGetPayloadValue<string>(NhiClaims.ClientId, out var value) ? value : token.Subject;
+        if (string.IsNullOrEmpty(clientId) || !state.Cutoffs.TryGetValue(clientId, out var cutoff))
+        {
+            return false;
+        }
+
+        // No iat reads as DateTime.MinValue: older than any cut-off, so refused (fail closed).
+        return new DateTimeOffset(DateTime.SpecifyKind(token.IssuedAt, DateTimeKind.Utc)).ToUnixTimeSeconds() < cutoff;
+    }
+
+    public bool IsTokenRevoked(string tokenId) => Volatile.Read(ref _state).Tokens.ContainsKey(tokenId);
+
+    public bool TryGetCutoff(string clientId, out long cutoff) => Volatile.Read(ref _state).Cutoffs.TryGetValue(clientId, out cutoff);
+
+    /// <summary>Applies one published revocation; false when the message names nothing to revoke.</summary>
+    public bool Apply(RevocationMessage message)
+    {
+        lock (_gate)
+        {
+            if (!ApplyTo(_state, message))
+            {
+                return false;
+            }
+
+            _pending?.Add(message);
+            return true;
+        }
+    }
+
+    public void BeginResync()
+    {
+        lock (_gate)
+        {
+            _pending = [];
+        }
+    }
+
+    /// <summary>Replaces the state by what Redis holds, plus whatever was published since <see cref="BeginResync"/>.</summary>
+    public void CompleteResync(IEnumerable<KeyValuePair<string, long>> tokens, IEnumerable<KeyValuePair<string, long>> cutoffs)
+    {
+        var next = new RevocationState();
+        foreach (var (jti, exp) in tokens)
+        {
+            next.Tokens[jti] = exp;
+        }
+
+        foreach (var (clientId, cutoff) in cutoffs)
+        {
+            next.Cutoffs[clientId] = cutoff;
+        }
+
+        lock (_gate)
+        {
+            foreach (var message in _pending ?? [])
+            {
+                ApplyTo(next, message);
+            }
+
+            _pending = null;
+            Volatile.Write(ref _state, next);
+            _loaded = true;
+        }
+    }
+
+    public void AbortResync()
+    {
+        lock (_gate)
+        {
+            _pending = null;
+        }
+    }
+
+    /// <summary>Forgets revoked tokens that expired (past the grace): validation refuses them anyway.</summary>
+    public int TrimExpired()
+    {
+        var horizon = (timeProvider.GetUtcNow() - ExpiryGrace).ToUnixTimeSeconds();
+        var state = Volatile.Read(ref _state);
+        var removed = 0;
+        foreach (var (jti, exp) in state.Tokens)
+        {
+            if (exp < horizon && state.Tokens.TryRemove(jti, out _))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool ApplyTo(RevocationState state, RevocationMessage message)
+    {
+        switch (message.Kind)
+        {
+            case RevocationMessage.TokenKind when !string.IsNullOrEmpty(message.TokenId):
+                state.Tokens[message.TokenId] = message.ExpiresAt?.ToUnixTimeSeconds() ?? long.MaxValue;
+                return true;
+            case RevocationMessage.IdentityKind when !string.IsNullOrEmpty(message.ClientId) && message.IssuedBefore is { } before:
+                // Cut-offs only move forward between loads (a late or repeated message never re-admits tokens).
+                var cutoff = before.ToUnixTimeSeconds();
+                state.Cutoffs.AddOrUpdate(message.ClientId, cutoff, (_, current) => Math.Max(current, cutoff));
+                return true;
+            default:
+                return false;
+        }
+    }
+}

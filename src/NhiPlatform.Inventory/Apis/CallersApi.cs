@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using NhiPlatform.Inventory.Apis.Models;
+using NhiPlatform.Inventory.Domain;
+using NhiPlatform.Inventory.Findings;
+
+namespace NhiPlatform.Inventory.Apis;
+
+/// <summary>Who calls a route or a service, and the map of every caller and service.</summary>
+internal static class CallersApi
+{
+    public static IEndpointRouteBuilder MapCallersApi(this IEndpointRouteBuilder app)
+    {
+        var reads = app.Reads("Callers");
+        reads.MapGet("/callers", GetCallers).WithName("GetCallers");
+        reads.MapGet("/map", GetMap).WithName("GetMap");
+        return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<CallerOfItem>>, ValidationProblem>> GetCallers(
+        [FromQuery] string? route, [FromQuery] string? service, IInventoryReader reader, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(route) && string.IsNullOrWhiteSpace(service))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["route"] = ["Give a route, a service, or both."] });
+        }
+
+        return TypedResults.Ok(await CallersOfAsync(reader, route, service, cancellationToken));
+    }
+
+    public static async Task<IReadOnlyList<CallerOfItem>> CallersOfAsync(IInventoryReader reader, string? route, string? service, CancellationToken cancellationToken)
+    {
+        var edges = await reader.GetEdgesAsync(null, route, service, cancellationToken);
+        var identities = (await reader.ListIdentitiesAsync(cancellationToken)).ToDictionary(i => i.ClientId, StringComparer.Ordinal);
+        return [.. edges.Select(e =>
+        {
+            var identity = identities.GetValueOrDefault(e.Caller);
+            return new CallerOfItem
+            {
+                Caller = e.Caller, CallerKind = e.CallerKind, DisplayName = identity?.DisplayName, Owner = identity?.Owner, Status = identity?.Status,
+                RouteId = e.RouteId, Service = e.Service, Calls = e.Calls, Denials = e.Denials, FirstSeen = e.FirstSeen, LastSeen = e.LastSeen,
+                Scopes = e.Scopes,
+            };
+        })];
+    }
+
+    public static async Task<Ok<MapGraph>> GetMap(
+        IInventoryReader reader, IFindingStore findings, IOptions<FindingsOptions> options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var snapshot = await reader.LoadSnapshotAsync(now, cancellationToken);
+        var open = (await findings.ListAsync(new FindingFilter(Status: FindingStatus.Open, Limit: 10_000), cancellationToken))
+            .Where(f => f.ClientId is not null).GroupBy(f => f.ClientId!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var callers = snapshot.Callers.ToDictionary(c => c.Caller, StringComparer.Ordinal);
+        var dormantBefore = now.AddDays(-options.Value.DormantAfterDays);
+        var nodes = new List<MapNode>();
+        foreach (var identity in snapshot.Identities)
+        {
+            var usage = callers.GetValueOrDefault(identity.ClientId);
+            nodes.Add(new MapNode(identity.ClientId, "identity", identity.DisplayName, identity.Owner, identity.Status,
+                identity.Status == "active" && (usage?.LastSeen ?? identity.CreatedAt) < dormantBefore,
+                usage?.Calls ?? 0, usage?.Denials ?? 0, usage?.LastSeen, open.GetValueOrDefault(identity.ClientId)));
+        }
+
+        var known = snapshot.Identities.Select(i => i.ClientId).ToHashSet(StringComparer.Ordinal);
+        foreach (var caller in snapshot.Callers.Where(c => !known.Contains(c.Caller)))
+        {
+            // Callers the catalogue does not know: hidden identities, forged or foreign tokens, anonymous requests.
+            nodes.Add(new MapNode(caller.Caller, caller.CallerKind, caller.Caller, null, null, false, caller.Calls, caller.Denials, caller.LastSeen,
+                open.GetValueOrDefault(caller.Caller)));
+        }
+
+        var edges = snapshot.Edges
+            .GroupBy(e => (e.Caller, Service: ServiceNode(e.Service)))
+            .Select(g => new MapEdge(g.Key.Caller, g.Key.Service, g.Sum(e => e.Calls), g.Sum(e => e.Denials),
+                [.. g.Select(e => e.RouteId).Distinct().Order(StringComparer.Ordinal)], g.Max(e => e.LastSeen)))
+            .ToList();
+        foreach (var service in edges.GroupBy(e => e.Target))
+        {
+            nodes.Add(new MapNode(service.Key, "service", service.Key["service:".Length..] is { Length: > 0 } name ? name : "(no route)", null, null, false,
+                service.Sum(e => e.Calls), service.Sum(e => e.Denials), service.Max(e => e.LastSeen), 0));
+        }
+
+        return TypedResults.Ok(new MapGraph(nodes, edges, now));
+    }
+
+    private static string ServiceNode(string service) => "service:" + service;
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NhiPlatform.Inventory.Findings;
+
+/// <summary>Finding rules and their schedule (<c>Nhi:Inventory:Findings</c>).</summary>
+internal sealed class FindingsOptions
+{
+    public const string SectionName = "Findings";
+
+    /// <summary>How often findings are computed (also on demand through the API).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
+
+    [Range(1, 3650)] public int DormantAfterDays { get; set; } = 30;
+    [Range(1, 3650)] public int UnusedCredentialAfterDays { get; set; } = 30;
+
+    /// <summary>Granted scopes are judged unused only once the identity is this old.</summary>
+    [Range(1, 3650)] public int ScopeObservationDays { get; set; } = 14;
+
+    [Range(1, 365)] public int ExpiringWithinDays { get; set; } = 14;
+
+    /// <summary>Rotation is overdue past the identity's credential max age, or this for credentials without one.</summary>
+    [Range(1, 3650)] public int DefaultRotationDays { get; set; } = 90;
+
+    /// <summary>A source address or route first seen this recently is new (if the identity had others before).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan NewActivityWindow { get; set; } = TimeSpan.FromHours(24);
+
+    [Range(1.1, 1000)] public double SpikeFactor { get; set; } = 3;
+    [Range(1, 10_000_000)] public long SpikeMinimumCalls { get; set; } = 100;
+    [Range(1, 60)] public int SpikeBaselineDays { get; set; } = 7;
+
+    /// <summary>New high-severity findings are POSTed here as JSON; none when empty.</summary>
+    public Uri? WebhookUrl { get; set; }
+}

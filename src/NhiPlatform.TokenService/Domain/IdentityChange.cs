@@ -1,0 +1,24 @@
+namespace NhiPlatform.TokenService.Domain;
+
+/// <summary>
+/// Everything one admin action writes, committed in one transaction: the identity's new state, credential changes,
+/// the audit row and the outbox messages (identity-change event, revocations).
+/// </summary>
+internal sealed record IdentityChange
+{
+    /// <summary>The identity after the change; inserted when <see cref="IsCreation"/>, else updated.</summary>
+    public required Identity Identity { get; init; }
+
+    public bool IsCreation { get; init; }
+
+    public IReadOnlyList<ClientSecret> NewSecrets { get; init; } = [];
+    public IReadOnlyList<ClientPublicKey> NewPublicKeys { get; init; } = [];
+
+    /// <summary>Existing credentials whose expiry or revocation changed (by id).</summary>
+    public IReadOnlyList<CredentialUpdate> CredentialUpdates { get; init; } = [];
+
+    public required AuditEntry Audit { get; init; }
+
+    /// <summary>Outbox messages: (kind, payload JSON).</summary>
+    public IReadOnlyList<(string Kind, string Payload)> Messages { get; init; } = [];
+}

@@ -1,0 +1,4 @@
+namespace NhiPlatform.TokenService.Domain;
+
+/// <summary>An identity with all its credentials: what the token endpoint and the admin API work from.</summary>
+internal sealed record IdentityRecord(Identity Identity, IReadOnlyList<ClientSecret> Secrets, IReadOnlyList<ClientPublicKey> PublicKeys);

@@ -1,0 +1,9 @@
+namespace NhiPlatform.TokenService.Identities;
+
+internal enum IdentityOutcomeKind
+{
+    Ok,
+    NotFound,
+    Conflict,
+    Invalid,
+}

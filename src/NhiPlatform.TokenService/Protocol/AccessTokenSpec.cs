@@ -1,0 +1,8 @@
+namespace NhiPlatform.TokenService.Protocol;
+
+/// <summary>What an access token will say: subject, client, scopes, audience, lifetime and, for exchanged tokens, the actor chain.</summary>
+internal sealed record AccessTokenSpec(string Subject, string ClientId, IReadOnlyList<string> Scopes, string Audience, TimeSpan Lifetime)
+{
+    /// <summary>RFC 8693 §4.1 <c>act</c>: the current actor, with the previous chain nested inside.</summary>
+    public IReadOnlyDictionary<string, object>? Actor { get; init; }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using NhiPlatform.Contracts;
+using NhiPlatform.TokenService.Caching;
+using NhiPlatform.TokenService.Domain;
+
+namespace NhiPlatform.TokenService.Protocol;
+
+/// <summary>
+/// RFC 8693 token exchange, delegation only: an authenticated client (the actor) presents an access token it
+/// received (the subject token) and gets a narrower one for a downstream audience. Scopes are the requested ones
+/// within both the subject token's and the actor's allowed scopes; the audience must be allowed to the actor;
+/// the lifetime never exceeds the subject token's; <c>act</c> records the chain (§4.1).
+/// </summary>
+internal sealed class TokenExchangeHandler(
+    AccessTokenReader reader, IRevocationStore revocations, IdentityCache cache, AccessTokenIssuer issuer,
+    IOptions<TokenServiceOptions> options, TimeProvider timeProvider, ILogger<TokenExchangeHandler> logger)
+{
+    public const string AccessTokenType = "urn:ietf:params:oauth:token-type:access_token";
+    public const string JwtTokenType = "urn:ietf:params:oauth:token-type:jwt";
+
+    public async Task<IResult> HandleAsync(TokenRequest request, Identity actor, CancellationToken cancellationToken)
+    {
+        // §2.1: subject_token and subject_token_type are required; actor_token is not supported (the client is the actor).
+        if (request.SubjectToken is null || request.SubjectTokenType is not (AccessTokenType or JwtTokenType))
+        {
+            return new OAuthErrorResult(OAuthError.InvalidRequest("subject_token with subject_token_type access_token or jwt is required."));
+        }
+
+        if (request.ActorToken is not null || (request.RequestedTokenType is not null && request.RequestedTokenType != AccessTokenType))
+        {
+            return new OAuthErrorResult(OAuthError.InvalidRequest("actor_token is not supported; only access tokens are issued."));
+        }
+
+        var subject = await reader.ReadAsync(request.SubjectToken);
+        var subjectClient = subject?.GetPayloadValue<string>(NhiClaims.ClientId);
+        if (subject is null || subjectClient is null || await revocations.IsRevokedAsync(subject.Id, subjectClient, subject.IssuedAt, cancellationToken)
+            || (await cache.GetAsync(subjectClient, cancellationToken))?.Identity is not { } subjectIdentity
+            || !subjectIdentity.CanAuthenticateAt(timeProvider.GetUtcNow()))
+        {
+            ProtocolLog.ExchangeRefused(logger, actor.ClientId, "subject token invalid, revoked or of an inactive identity");
+            return new OAuthErrorResult(new OAuthError(OAuthErrors.InvalidGrant, "The subject token is invalid."));
+        }
+
+        // Never broader than either party: within the subject token's scopes and the actor's allowed scopes.
+        var subjectScopes = (subject.TryGetPayloadValue<string>(NhiClaims.Scope, out var scopeClaim) ? scopeClaim : string.Empty)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var grantable = subjectScopes.Intersect(actor.AllowedScopes, StringComparer.Ordinal).ToArray();
+        var (scopes, scopeError) = ScopeValidator.Validate(request.Scope, grantable, grantable);
+        if (scopeError is not null)
+        {
+            ProtocolLog.ScopeRefused(logger, actor.ClientId);
+            return new OAuthErrorResult(scopeError);
+        }
+
+        var (audience, targetError) = AudienceValidator.Validate(request.Resource ?? request.Audience, actor, options.Value.Audience);
+        if (targetError is not null)
+        {
+            ProtocolLog.TargetRefused(logger, actor.ClientId);
+            return new OAuthErrorResult(targetError);
+        }
+
+        var remaining = subject.ValidTo - timeProvider.GetUtcNow().UtcDateTime;
+        var lifetime = TimeSpan.FromSeconds(Math.Floor(Math.Min(remaining.TotalSeconds, actor.TokenLifetimeSeconds)));
+        var act = new Dictionary<string, object> { [NhiClaims.Subject] = actor.ClientId };
+        if (subject.TryGetPayloadValue<JsonElement>(AccessTokenIssuer.ActClaim, out var previousAct) && previousAct.ValueKind == JsonValueKind.Object)
+        {
+            act[AccessTokenIssuer.ActClaim] = previousAct;
+        }
+
+        var token = issuer.Issue(new AccessTokenSpec(subject.Subject, actor.ClientId, scopes, audience!, lifetime) { Actor = act });
+        ProtocolLog.TokenExchanged(logger, actor.ClientId, subject.Subject, subject.Id, token.TokenId, token.Scope);
+        return new TokenResult(new TokenResponse(token.Token, "Bearer", token.ExpiresIn, token.Scope) { IssuedTokenType = AccessTokenType });
+    }
+}

@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace NhiPlatform.TokenValidation.Authorization;
+
+/// <summary>The token's <c>aud</c> must include <see cref="Audience"/> (RFC 9068 §4: a resource accepts only tokens meant for it).</summary>
+public sealed class AudienceRequirement(string audience) : IAuthorizationRequirement
+{
+    public string Audience { get; } = audience;
+}

@@ -1,0 +1,15 @@
+using System.Security.Claims;
+using NhiPlatform.Contracts;
+
+namespace NhiPlatform.TokenValidation.Authorization;
+
+/// <summary>
+/// The scopes a principal holds: the <c>scope</c> claim, space-delimited (RFC 9068 §2.2.3; an array is accepted
+/// too). Matching is exact and case-sensitive (RFC 6749 §3.3), so look-alikes never pass.
+/// </summary>
+internal static class GrantedScopes
+{
+    public static HashSet<string> Of(ClaimsPrincipal user) => user.FindAll(NhiClaims.Scope)
+        .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,146 @@
+using NhiPlatform.Inventory.Domain;
+using NhiPlatform.Inventory.Findings;
+using NhiPlatform.Inventory.Findings.Rules;
+using static NhiPlatform.Inventory.Tests.Findings.Rules.RuleFixture;
+
+namespace NhiPlatform.Inventory.Tests.Findings.Rules;
+
+/// <summary>The identity rules, each with a controlled clock (a FakeTimeProvider moved by days).</summary>
+public sealed class IdentityRulesTests
+{
+    [Fact]
+    public void DormantIdentity_NoCallFor30Days_IsFound_AndNotBeforeDay30()
+    {
+        var clock = Clock();
+        var snapshot = new InventorySnapshot
+        {
+            Identities = [Identity("orders", Now.AddDays(-100)), Identity("never-called", Now.AddDays(-10)), Identity("busy", Now.AddDays(-100))],
+            Callers = [Caller("orders", Now.AddDays(-29)), Caller("busy", Now.AddHours(-1))],
+        };
+
+        Assert.Empty(new DormantIdentityRule().Evaluate(Context(snapshot, clock)));
+        clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal("orders", Assert.Single(new DormantIdentityRule().Evaluate(Context(snapshot, clock))).Subject);
+        clock.Advance(TimeSpan.FromDays(19));
+        Assert.Equal(["never-called", "orders"], new DormantIdentityRule().Evaluate(Context(snapshot, clock)).Select(f => f.Subject).Order());
+    }
+
+    [Fact]
+    public void DormantIdentity_DisabledIdentity_IsNotDormant()
+    {
+        var snapshot = new InventorySnapshot { Identities = [Identity("off", Now.AddDays(-100), status: "disabled")] };
+
+        Assert.Empty(new DormantIdentityRule().Evaluate(Context(snapshot)));
+    }
+
+    [Fact]
+    public void UnusedScopes_AfterObservationWindow_ListsScopesNeverOnATokenUsed()
+    {
+        var clock = Clock();
+        var snapshot = new InventorySnapshot
+        {
+            Identities = [Identity("orders", Now.AddDays(-10), scopes: ["echo.read", "echo.write", "admin.all"])],
+            Edges = [Edge("orders", "echo", Now.AddDays(-9), "echo.read")],
+        };
+
+        Assert.Empty(new UnusedScopesRule().Evaluate(Context(snapshot, clock)));
+        clock.Advance(TimeSpan.FromDays(5));
+        var finding = Assert.Single(new UnusedScopesRule().Evaluate(Context(snapshot, clock)));
+        Assert.Equal("admin.all echo.write", finding.Evidence["unusedScopes"]);
+        Assert.Equal(FindingSeverity.Medium, finding.Severity);
+    }
+
+    [Fact]
+    public void Ownerless_IdentityWithoutOwner_AndImportedCredentialWithoutOwner()
+    {
+        var snapshot = new InventorySnapshot
+        {
+            Identities = [Identity("orphan", Now, owner: ""), Identity("owned", Now)],
+            Credentials = [Credential("x509:AB", Now, clientId: null, source: "x509", owner: null), Credential("x509:CD", Now, clientId: null, source: "x509")],
+        };
+
+        var found = new OwnerlessRule().Evaluate(Context(snapshot)).Select(f => f.Subject).Order().ToList();
+
+        Assert.Equal(["orphan", "x509:AB"], found);
+    }
+
+    [Fact]
+    public void MissingPurposeOrTags_SaysWhichIsMissing()
+    {
+        var snapshot = new InventorySnapshot
+        {
+            Identities = [Identity("a", Now, purpose: ""), Identity("b", Now, tags: []), Identity("c", Now)],
+        };
+
+        var found = new MissingPurposeOrTagsRule().Evaluate(Context(snapshot)).ToDictionary(f => f.Subject, f => f.Evidence["missing"]);
+
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "purpose", ["b"] = "tags" }, found);
+    }
+
+    [Fact]
+    public void InactiveIdentityCalling_OnlyCallsAfterTheStatusChange()
+    {
+        var snapshot = new InventorySnapshot
+        {
+            Identities =
+            [
+                Identity("still-calls", Now.AddDays(-50), status: "disabled", statusChangedAt: Now.AddDays(-2)),
+                Identity("quiet", Now.AddDays(-50), status: "disabled", statusChangedAt: Now.AddDays(-2)),
+            ],
+            Callers = [Caller("still-calls", Now.AddHours(-1)), Caller("quiet", Now.AddDays(-3))],
+        };
+
+        var finding = Assert.Single(new InactiveIdentityCallingRule().Evaluate(Context(snapshot)));
+
+        Assert.Equal("still-calls", finding.Subject);
+        Assert.Equal(FindingSeverity.High, finding.Severity);
+    }
+
+    [Fact]
+    public void UnknownCaller_ForeignIssuerVersusOurOwnUnverifiableToken()
+    {
+        var snapshot = new InventorySnapshot
+        {
+            Callers = [Caller("unverified:ghost@https://evil.example", Now, kind: "unverified"), Caller($"unverified:orders@{Issuer}", Now, kind: "unverified")],
+        };
+
+        var found = new UnknownCallerRule().Evaluate(Context(snapshot)).ToDictionary(f => f.Evidence["unverifiedSubject"], f => f.Evidence["kind"]);
+
+        Assert.Equal(new Dictionary<string, string> { ["ghost"] = "unknown_issuer", ["orders"] = "unverifiable_token" }, found);
+    }
+
+    [Fact]
+    public void NewSourceAddress_And_NewRoute_OnlyWhenTheIdentityHadOthersBefore()
+    {
+        var clock = Clock();
+        var snapshot = new InventorySnapshot
+        {
+            Sources =
+            [
+                new SourceRecord("orders", "10.0.0.1", Now.AddDays(-20), Now, 100), new SourceRecord("orders", "203.0.113.9", Now.AddHours(-2), Now, 3),
+                new SourceRecord("fresh", "10.0.0.7", Now.AddHours(-1), Now, 3),
+            ],
+            Edges = [Edge("orders", "echo", Now.AddDays(-20)), Edge("orders", "payments", Now.AddHours(-3)), Edge("fresh", "echo", Now.AddHours(-1))],
+        };
+
+        Assert.Equal("orders|203.0.113.9", Assert.Single(new NewSourceAddressRule().Evaluate(Context(snapshot, clock))).Subject);
+        Assert.Equal("orders|payments|payments", Assert.Single(new NewRouteRule().Evaluate(Context(snapshot, clock))).Subject);
+        clock.Advance(TimeSpan.FromDays(2));
+        Assert.Empty(new NewSourceAddressRule().Evaluate(Context(snapshot, clock)));
+        Assert.Empty(new NewRouteRule().Evaluate(Context(snapshot, clock)));
+    }
+
+    [Fact]
+    public void CallSpike_AgainstOwnBaseline()
+    {
+        var hour = new DateTimeOffset(Now.Year, Now.Month, Now.Day, Now.Hour, 0, 0, TimeSpan.Zero);
+        var baseline = Enumerable.Range(2, 24 * 7 - 2).Select(h => new HourlyCount("orders", hour.AddHours(-h), 100)).ToList();
+        var calm = new InventorySnapshot { Hourly = [.. baseline, new HourlyCount("orders", hour, 150), new HourlyCount("orders", hour.AddHours(-1), 100)] };
+        var spiking = new InventorySnapshot { Hourly = [.. baseline, new HourlyCount("orders", hour, 900), new HourlyCount("orders", hour.AddHours(-1), 400)] };
+        var small = new InventorySnapshot { Hourly = [new HourlyCount("tiny", hour, 50)] };
+
+        Assert.Empty(new CallSpikeRule().Evaluate(Context(calm)));
+        Assert.Equal("1300", Assert.Single(new CallSpikeRule().Evaluate(Context(spiking))).Evidence["recentCalls"]);
+        Assert.Empty(new CallSpikeRule().Evaluate(Context(small)));
+    }
+}

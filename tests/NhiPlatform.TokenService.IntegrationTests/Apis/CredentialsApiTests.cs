@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
+using NhiPlatform.Contracts.Revocation;
+using NhiPlatform.Testing;
+
+namespace NhiPlatform.TokenService.IntegrationTests.Apis;
+
+[Collection(ServersCollection.Name)]
+public sealed class CredentialsApiTests(LocalServersFixture servers) : IAsyncLifetime
+{
+    private TokenServiceTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TokenServiceTestHost.StartAsync(servers);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<string> CreateAsync(string clientId) =>
+        (await _host.CreateAsync(new { clientId, displayName = "c", owner = "o", purpose = "p", allowedScopes = new[] { "a.read" } }))
+            .GetProperty("clientSecret").GetString()!;
+
+    private async Task<JsonElement> PostAsync(string path, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await _host.AdminAsync(HttpMethod.Post, path, body);
+        Assert.Equal(expected, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task Rotate_OldAndNewBothWorkDuringGrace_ThenOnlyNew()
+    {
+        var old = await CreateAsync("rotate-overlap");
+
+        var rotated = await PostAsync("/api/admin/identities/rotate-overlap/credentials/rotate");
+        var fresh = rotated.GetProperty("clientSecret").GetString()!;
+
+        Assert.StartsWith("nhi_sk_", fresh, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _host.RequestTokenAsync("rotate-overlap", old)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.RequestTokenAsync("rotate-overlap", fresh)).StatusCode);
+        using var list = await _host.AdminAsync(HttpMethod.Get, "/api/admin/identities/rotate-overlap/credentials");
+        var text = await list.Content.ReadAsStringAsync();
+        var credentials = JsonDocument.Parse(text).RootElement.EnumerateArray().ToArray();
+        Assert.Equal(2, credentials.Length);
+        var oldExpiry = credentials[0].GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.InRange(oldExpiry - DateTimeOffset.UtcNow, TimeSpan.FromHours(23), TimeSpan.FromHours(24.1));
+        Assert.DoesNotContain(old, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(fresh, text, StringComparison.Ordinal);
+
+        // A rotation with no grace ends the overlap at once: only the newest secret works.
+        var newest = (await PostAsync("/api/admin/identities/rotate-overlap/credentials/rotate", new { graceSeconds = 0 }))
+            .GetProperty("clientSecret").GetString()!;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.RequestTokenAsync("rotate-overlap", old)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.RequestTokenAsync("rotate-overlap", fresh)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.RequestTokenAsync("rotate-overlap", newest)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Add_SecondSecret_BothWork()
+    {
+        var first = await CreateAsync("two-secrets");
+
+        var second = (await PostAsync("/api/admin/identities/two-secrets/credentials")).GetProperty("clientSecret").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, (await _host.RequestTokenAsync("two-secrets", first)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.RequestTokenAsync("two-secrets", second)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Revoke_StopsTheSecret_PublishesCutOff_AndIsNotRepeatable()
+    {
+        var secret = await CreateAsync("revoke-secret");
+        var other = (await PostAsync("/api/admin/identities/revoke-secret/credentials")).GetProperty("credentialId").GetString()!;
+        using var list = await _host.AdminAsync(HttpMethod.Get, "/api/admin/identities/revoke-secret/credentials");
+        var first = (await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().First(c => c.GetProperty("credentialId").GetString() != other)
+            .GetProperty("credentialId").GetString();
+
+        await PostAsync($"/api/admin/identities/revoke-secret/credentials/{first}/revoke", new { reason = "leaked" });
+        await PostAsync($"/api/admin/identities/revoke-secret/credentials/{first}/revoke", expected: HttpStatusCode.Conflict);
+        await PostAsync($"/api/admin/identities/revoke-secret/credentials/{Guid.NewGuid()}/revoke", expected: HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.RequestTokenAsync("revoke-secret", secret)).StatusCode);
+        await Eventually.ValueAsync(() => _host.Redis.HashGetAsync(NhiRevocation.IdentityCutoffsKey, "revoke-secret"));
+    }
+
+    [Fact]
+    public async Task Credentials_OfUnknownIdentity_Are404()
+    {
+        using var list = await _host.AdminAsync(HttpMethod.Get, "/api/admin/identities/nobody/credentials");
+        using var rotate = await _host.AdminAsync(HttpMethod.Post, "/api/admin/identities/nobody/credentials/rotate");
+
+        Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, rotate.StatusCode);
+    }
+
+    [Fact]
+    public async Task AddPublicKey_PublicOnly_IsListedByThumbprint_PrivateIsRefused()
+    {
+        await CreateAsync("key-holder");
+        using var rsa = RSA.Create(2048);
+        var publicJwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)));
+        var privateJwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(true)));
+
+        var added = await PostAsync("/api/admin/identities/key-holder/credentials",
+            new { jwk = new { kty = "RSA", n = publicJwk.N, e = publicJwk.E } });
+        var refused = await PostAsync("/api/admin/identities/key-holder/credentials",
+            new { jwk = new { kty = "RSA", n = privateJwk.N, e = privateJwk.E, d = privateJwk.D } }, HttpStatusCode.BadRequest);
+
+        Assert.False(added.TryGetProperty("clientSecret", out var secret) && secret.ValueKind == JsonValueKind.String);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("jwk", out _));
+        using var list = await _host.AdminAsync(HttpMethod.Get, "/api/admin/identities/key-holder/credentials");
+        var key = (await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "public_key");
+        Assert.Equal(Base64UrlEncoder.Encode(publicJwk.ComputeJwkThumbprint()), key.GetProperty("hint").GetString());
+    }
+}
