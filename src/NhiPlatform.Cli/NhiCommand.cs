@@ -18,6 +18,13 @@ internal static class NhiCommand
         root.Subcommands.Add(IdentitiesCommand.Create(global));
         root.Subcommands.Add(CredentialsCommand.Create(global));
         root.Subcommands.Add(TokenCommand.Create(global));
+        foreach (var query in InventoryQueriesCommand.Create(global))
+        {
+            root.Subcommands.Add(query);
+        }
+
+        root.Subcommands.Add(FindingsCommand.Create(global));
+        root.Subcommands.Add(ImportCommand.Create(global));
         root.Subcommands.Add(UiCommand.Create(global));
         return root;
     }

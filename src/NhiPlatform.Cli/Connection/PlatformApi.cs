@@ -51,6 +51,13 @@ internal sealed class PlatformApi : IAsyncDisposable
         return await ReadAsync(() => _authorized.SendAsync(request, cancellationToken), cancellationToken);
     }
 
+    /// <summary>Sends raw content (a PEM file, a CSV) as the configured identity.</summary>
+    public async Task<JsonElement> SendContentAsync(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        return await ReadAsync(() => _authorized.SendAsync(request, cancellationToken), cancellationToken);
+    }
+
     /// <summary>Sends through <paramref name="send"/> and returns the JSON body, or throws what the operator should know.</summary>
     public async Task<JsonElement> ReadAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
