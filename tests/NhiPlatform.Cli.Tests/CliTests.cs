@@ -47,6 +47,40 @@ public sealed class CliTests(RunningPlatform platform) : IClassFixture<RunningPl
     }
 
     [Fact]
+    public async Task Credentials_RotateWithoutGrace_OnlyTheNewSecretWorks()
+    {
+        var (clientId, oldSecret) = await CreateAsync("cli rotate", "echo.read");
+
+        var rotated = (await NhiAsync("credentials", "rotate", clientId, "--grace", "00:00:00", "--json")).Json();
+        var listed = (await NhiAsync("credentials", "list", clientId, "--json")).Json();
+        var withOld = await NhiAsync("token", "get", "--client-id", clientId, "--client-secret", oldSecret);
+        var withNew = await NhiAsync("token", "get", "--client-id", clientId, "--client-secret", rotated.GetProperty("clientSecret").GetString()!);
+
+        Assert.Equal(2, listed.GetArrayLength());
+        Assert.Equal(1, withOld.ExitCode);
+        Assert.Equal(0, withNew.ExitCode);
+    }
+
+    [Fact]
+    public async Task Identities_DisableEnableTransfer_ChangeWhatShowReports()
+    {
+        var (clientId, secret) = await CreateAsync("cli lifecycle", "echo.read");
+
+        var disabled = await NhiAsync("identities", "disable", clientId, "--reason", "CLI test");
+        var refused = await NhiAsync("token", "get", "--client-id", clientId, "--client-secret", secret);
+        var enabled = await NhiAsync("identities", "enable", clientId);
+        var transferred = await NhiAsync("identities", "transfer", clientId, "--to", "team-new-owner", "--reason", "reorg");
+        var shown = (await NhiAsync("identities", "show", clientId, "--json")).Json();
+
+        Assert.Equal(0, disabled.ExitCode);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(0, enabled.ExitCode);
+        Assert.Equal(0, transferred.ExitCode);
+        Assert.Equal("team-new-owner", shown.GetProperty("owner").GetString());
+        Assert.Equal("active", shown.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Token_GetThenInspect_ShowsTheIdentitysClaims()
     {
         var (clientId, secret) = await CreateAsync("cli token", "echo.read");

@@ -47,13 +47,12 @@ internal static class CredentialsCommand
         {
             await using var api = global.Connect(result);
             var rotated = await api.SendAsync(HttpMethod.Post, PathOf(result.GetValue(clientId)!) + "/rotate",
-                new { gracePeriod = result.GetValue(grace)?.ToString("c") }, cancellationToken);
+                new { graceSeconds = result.GetValue(grace) is { } g ? (int?)g.TotalSeconds : null }, cancellationToken);
             var output = global.Output(result);
             output.WriteObject(rotated,
                 ("credential id", i => OutputWriter.Text(i, "credentialId")),
                 ("client secret", i => OutputWriter.Text(i, "clientSecret")),
-                ("expires", i => OutputWriter.Text(i, "expiresAt")),
-                ("previous expires", i => OutputWriter.Text(i, "previousExpiresAt")));
+                ("expires", i => OutputWriter.Text(i, "expiresAt")));
             if (!output.Json)
             {
                 output.WriteLine("The new secret is shown this once: deploy it before the previous one expires.");
