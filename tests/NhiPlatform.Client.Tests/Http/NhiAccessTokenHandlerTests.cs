@@ -1,4 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NhiPlatform.Contracts;
@@ -126,6 +131,72 @@ public sealed class NhiAccessTokenHandlerTests(LocalServersFixture servers) : IA
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Single(_resource.Tokens);
+    }
+
+    /// <summary>Registers <paramref name="publicKey"/> for a new identity (private_key_jwt); its client id.</summary>
+    private async Task<string> RegisterKeyAsync(SecurityKey publicKey)
+    {
+        var (clientId, _) = await _platform.RegisterAsync("echo.read");
+        var jwk = publicKey switch
+        {
+            RsaSecurityKey rsa => JsonWebKeyConverter.ConvertFromRSASecurityKey(rsa),
+            ECDsaSecurityKey ec => JsonWebKeyConverter.ConvertFromECDsaSecurityKey(ec),
+            _ => throw new ArgumentException("RSA or EC only.", nameof(publicKey)),
+        };
+        var body = new Dictionary<string, object?>
+        {
+            ["jwk"] = new Dictionary<string, string?> { ["kty"] = jwk.Kty, ["n"] = jwk.N, ["e"] = jwk.E, ["crv"] = jwk.Crv, ["x"] = jwk.X, ["y"] = jwk.Y }
+                .Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/admin/identities/{clientId}/credentials")
+        {
+            Content = JsonContent.Create(body),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _platform.GetAdminTokenAsync());
+        using var response = await _platform.Http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return clientId;
+    }
+
+    [Fact]
+    public async Task Send_PrivateKeyJwtWithRsaKey_GetsTheIdentitysToken()
+    {
+        using var rsa = RSA.Create(2048);
+        var clientId = await RegisterKeyAsync(new RsaSecurityKey(rsa.ExportParameters(false)));
+        var (client, tokenRequests, provider) = await CreateClientAsync(configure: o =>
+        {
+            o.ClientId = clientId;
+            o.ClientSecret = null;
+            o.PrivateKey = new RsaSecurityKey(rsa.ExportParameters(true));
+        });
+        await using var _ = provider;
+
+        using var response = await client.GetAsync("/ok");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, tokenRequests.Count);
+        var token = new JsonWebToken(_resource.Tokens.Single()["Bearer ".Length..]);
+        Assert.Equal(clientId, token.GetClaim("client_id").Value);
+    }
+
+    [Fact]
+    public async Task Send_PrivateKeyJwtWithEcPemFile_GetsTheIdentitysToken()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var clientId = await RegisterKeyAsync(new ECDsaSecurityKey(ECDsa.Create(ec.ExportParameters(false))));
+        var pem = Path.Combine(Directory.CreateTempSubdirectory("nhi-client-key-").FullName, "key.pem");
+        await File.WriteAllTextAsync(pem, ec.ExportPkcs8PrivateKeyPem());
+        var (client, _, provider) = await CreateClientAsync(configure: o =>
+        {
+            o.ClientId = clientId;
+            o.ClientSecret = null;
+            o.PrivateKeyFile = pem;
+        });
+        await using var _ = provider;
+
+        using var response = await client.GetAsync("/ok");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
