@@ -1,25 +1,4 @@
-using NhiPlatform.Testing;
-
 namespace NhiPlatform.Cli.Tests;
 
-/// <summary>The LocalHost as ./run.sh starts it, in a state directory of its own, shared by a test class.</summary>
-public sealed class RunningPlatform : IAsyncLifetime
-{
-    private TemporaryDirectory _state = null!;
-    private LocalHostProcess _host = null!;
-
-    public string StateDirectory => _state.Path;
-
-    public async Task InitializeAsync()
-    {
-        _state = await TemporaryDirectory.CreateAsync("cli", CancellationToken.None);
-        _host = LocalHostProcess.Start(_state, "--gateway-port", "0", "--configuration", RepositoryLayout.BuildConfiguration);
-        await _host.WaitForEndpointsAsync(TimeSpan.FromMinutes(3), CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _state.Dispose();
-    }
-}
+/// <summary><c>./run.sh</c>: the platform and its samples.</summary>
+public sealed class RunningPlatform() : LocalPlatform([]);
