@@ -43,6 +43,6 @@ internal static class UsageApi
             Since = since,
             Limit = limit ?? 100,
         }, cancellationToken);
-        return TypedResults.Ok(new UsagePage([.. events.Select(e => e.ToItem())]));
+        return TypedResults.Ok(new UsagePage(events));
     }
 }
