@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NhiPlatform.Testing;
+using NhiPlatform.Testing.Logging;
 using NhiPlatform.TokenService.IntegrationTests.Protocol;
 
 namespace NhiPlatform.TokenService.IntegrationTests.Conformance;

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace NhiPlatform.TokenService.IntegrationTests.Conformance;
+namespace NhiPlatform.Testing.Logging;
 
-/// <summary>Keeps every log entry of the service: message, structured values, scopes and exceptions.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+/// <summary>
+/// Keeps every log entry of the services it is added to (message, structured values, scopes and exceptions), so a test
+/// can scan them for secrets, tokens or assertions. Add one instance to several hosts to scan a whole topology.
+/// </summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();
 
