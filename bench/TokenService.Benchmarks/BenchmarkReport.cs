@@ -1,9 +1,14 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace NhiPlatform.TokenService.Benchmarks;
 
-/// <summary>Formats the comparison and writes it to <c>bench/results/tokenservice-token-endpoint.md</c>.</summary>
+/// <summary>
+/// Formats the comparison and writes it to <c>bench/results/tokenservice-token-endpoint.md</c> (the latest run, for
+/// people) and <c>bench/results/tokenservice-&lt;time&gt;.json</c> (every run, for <c>./bench.sh</c>'s summary).
+/// </summary>
 internal static class BenchmarkReport
 {
     public static string Write(LoadResult bare, LoadResult service, int seconds, int concurrency)
@@ -26,8 +31,32 @@ internal static class BenchmarkReport
         var directory = Path.Combine(FindRepositoryRoot(), "bench", "results");
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "tokenservice-token-endpoint.md"), text);
+        var at = DateTimeOffset.UtcNow;
+        var json = new JsonObject
+        {
+            ["benchmark"] = "tokenservice",
+            ["at"] = at.ToString("O", CultureInfo.InvariantCulture),
+            ["cores"] = Environment.ProcessorCount,
+            ["seconds"] = seconds,
+            ["concurrency"] = concurrency,
+            ["baseline"] = Json("bare signer", bare),
+            ["measured"] = Json("/connect/token (client_secret_basic)", service),
+            ["ratio"] = Math.Round(ratio, 4),
+            ["aim"] = 0.70,
+        };
+        File.WriteAllText(Path.Combine(directory, $"tokenservice-{at:yyyyMMdd'T'HHmmss'Z'}.json"),
+            json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return text;
     }
+
+    private static JsonObject Json(string name, LoadResult result) => new()
+    {
+        ["name"] = name,
+        ["requestsPerSecond"] = Math.Round(result.RequestsPerSecond, 1),
+        ["p50Ms"] = Math.Round(result.Percentile(50), 2),
+        ["p99Ms"] = Math.Round(result.Percentile(99), 2),
+        ["failed"] = result.Failed,
+    };
 
     private static string Row(string name, LoadResult result) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {result.RequestsPerSecond:F0} | {result.Percentile(50):F2} | {result.Percentile(99):F2} | {result.Failed} |");

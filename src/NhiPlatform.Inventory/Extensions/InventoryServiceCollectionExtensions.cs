@@ -1,3 +1,4 @@
+using NhiPlatform.ServiceDefaults.Problems;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NhiPlatform.Contracts;
@@ -47,7 +48,7 @@ internal static class InventoryServiceCollectionExtensions
         services.AddLiveUpdates();
         services.AddFindings();
 
-        services.AddProblemDetails();
+        services.AddBadRequestProblemDetails();
         services.AddOpenApi();
         return builder;
     }

@@ -1,3 +1,4 @@
+using NhiPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.IdentityModel.Protocols;
@@ -97,7 +98,7 @@ internal static class TokenServiceCollectionExtensions
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>, LocalKeysConfigurationManager>();
         builder.AddNhiAccessTokenValidation();
 
-        services.AddProblemDetails();
+        services.AddBadRequestProblemDetails();
         services.AddExceptionHandler<ConnectExceptionHandler>();
         services.AddOpenApi();
         return builder;

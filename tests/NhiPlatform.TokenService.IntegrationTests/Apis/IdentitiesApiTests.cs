@@ -107,6 +107,26 @@ public sealed class IdentitiesApiTests(LocalServersFixture servers) : IAsyncLife
         using var response = await _host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Create_ValueOfTheWrongType_Is400ProblemNamingWhere()
+    {
+        // tags is an object of name/value pairs; an array is the mistake a caller makes.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/identities")
+        {
+            Content = new StringContent("""{"displayName":"x","owner":"team","purpose":"p","allowedScopes":["echo.read"],"tags":["env=prod"]}""",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _host.GetAdminTokenAsync());
+
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("$.tags", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("env=prod", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
