@@ -30,6 +30,18 @@ public static class NhiConfigurationKeys
     /// <summary>Section of the inventory's options.</summary>
     public const string InventorySection = "Nhi:Inventory";
 
+    /// <summary>Section of the inventory's finding rules and schedule.</summary>
+    public const string FindingsSection = InventorySection + ":Findings";
+
+    /// <summary>How often the inventory evaluates its findings (a TimeSpan: <c>00:05:00</c>).</summary>
+    public const string FindingsInterval = FindingsSection + ":Interval";
+
+    /// <summary>The dormant-identity window as a TimeSpan (<c>00:00:45</c>); wins over <c>DormantAfterDays</c>.</summary>
+    public const string FindingsDormantAfter = FindingsSection + ":DormantAfter";
+
+    /// <summary>The unused-scope observation window as a TimeSpan; wins over <c>ScopeObservationDays</c>.</summary>
+    public const string FindingsScopeObservation = FindingsSection + ":ScopeObservation";
+
     /// <summary>OpenTelemetry's exporter endpoint; telemetry is exported only when it is set.</summary>
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
 

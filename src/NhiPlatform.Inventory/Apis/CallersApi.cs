@@ -53,7 +53,7 @@ internal static class CallersApi
         var open = (await findings.ListAsync(new FindingFilter(Status: FindingStatus.Open, Limit: 10_000), cancellationToken))
             .Where(f => f.ClientId is not null).GroupBy(f => f.ClientId!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var callers = snapshot.Callers.ToDictionary(c => c.Caller, StringComparer.Ordinal);
-        var dormantBefore = now.AddDays(-options.Value.DormantAfterDays);
+        var dormantBefore = now - options.Value.DormantWindow;
         var nodes = new List<MapNode>();
         foreach (var identity in snapshot.Identities)
         {

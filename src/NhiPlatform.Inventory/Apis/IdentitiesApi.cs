@@ -47,7 +47,7 @@ internal static class IdentitiesApi
             ClientId = clientId,
             Identity = identity,
             Usage = usage,
-            Dormant = identity is { Status: "active" } && lastUse < now.AddDays(-options.DormantAfterDays),
+            Dormant = identity is { Status: "active" } && lastUse < now - options.DormantWindow,
             Credentials = [.. credentials.Select(c => CredentialItem.From(c, now))],
             Routes = await reader.GetEdgesAsync(clientId, null, null, cancellationToken),
             Sources = await reader.GetSourcesAsync(clientId, cancellationToken),

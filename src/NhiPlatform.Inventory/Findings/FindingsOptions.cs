@@ -12,10 +12,27 @@ internal sealed class FindingsOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
     [Range(1, 3650)] public int DormantAfterDays { get; set; } = 30;
+
+    /// <summary>
+    /// The dormant window below a day (<c>00:00:45</c>, as the demo sets it); when set it wins over <see cref="DormantAfterDays"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan? DormantAfter { get; set; }
+
+    /// <summary>The window a dormant identity has not called in: <see cref="DormantAfter"/>, else <see cref="DormantAfterDays"/>.</summary>
+    public TimeSpan DormantWindow => DormantAfter ?? TimeSpan.FromDays(DormantAfterDays);
+
     [Range(1, 3650)] public int UnusedCredentialAfterDays { get; set; } = 30;
 
     /// <summary>Granted scopes are judged unused only once the identity is this old.</summary>
     [Range(1, 3650)] public int ScopeObservationDays { get; set; } = 14;
+
+    /// <summary>The observation window below a day; when set it wins over <see cref="ScopeObservationDays"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan? ScopeObservation { get; set; }
+
+    /// <summary>The scope observation window: <see cref="ScopeObservation"/>, else <see cref="ScopeObservationDays"/>.</summary>
+    public TimeSpan ScopeObservationWindow => ScopeObservation ?? TimeSpan.FromDays(ScopeObservationDays);
 
     [Range(1, 365)] public int ExpiringWithinDays { get; set; } = 14;
 

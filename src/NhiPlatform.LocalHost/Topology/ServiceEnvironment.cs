@@ -45,6 +45,13 @@ internal static class ServiceEnvironment
             case NhiResources.Tokens:
                 Set(environment, NhiConfigurationKeys.BootstrapCredentialsFile, plan.BootstrapFile);
                 break;
+            case NhiResources.Inventory when plan.DemoTraffic is not null:
+                foreach (var (key, value) in DemoFindingWindows.Settings)
+                {
+                    Set(environment, key, value);
+                }
+
+                break;
             case NhiResources.Gateway:
                 Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Inventory), plan.Inventory.Url);
                 Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Echo), plan.Echo.Url);

@@ -8,7 +8,13 @@ namespace NhiPlatform.Samples.DemoTraffic;
 /// </summary>
 public static class DemoIdentities
 {
-    public sealed record DemoIdentity(string ClientId, string DisplayName, string Owner, string Purpose, string[] Scopes, string[] Tags);
+    /// <param name="Requests">The scopes its traffic asks for, when fewer than it is granted.</param>
+    public sealed record DemoIdentity(
+        string ClientId, string DisplayName, string Owner, string Purpose, string[] Scopes, string[] Tags, string[]? Requests = null)
+    {
+        /// <summary>The <c>scope</c> of its token requests: a scope never on a token is one it never used.</summary>
+        public string RequestedScope => string.Join(' ', Requests ?? Scopes);
+    }
 
     /// <summary>The orders service itself: charges through billing.</summary>
     public static readonly DemoIdentity Orders = new("orders", "Orders service", "team-orders",
@@ -22,10 +28,10 @@ public static class DemoIdentities
     public static readonly DemoIdentity NightlyReport = new("nightly-report", "Nightly report job", "team-finance",
         "Builds the nightly revenue report from orders.", [NhiScopes.OrdersRead], ["env=demo", "system=reporting"]);
 
-    /// <summary>Granted far more than it uses: over-privileged.</summary>
+    /// <summary>Granted five scopes, asks for one: over-privileged.</summary>
     public static readonly DemoIdentity LegacyBatch = new("legacy-batch", "Legacy batch importer", "team-platform",
         "Imports orders from the old ERP.", [NhiScopes.OrdersRead, NhiScopes.OrdersWrite, NhiScopes.BillingCharge, NhiScopes.BillingRefund, NhiScopes.Read],
-        ["env=demo"]);
+        ["env=demo"], Requests: [NhiScopes.OrdersRead]);
 
     /// <summary>Calls once, then never again: dormant.</summary>
     public static readonly DemoIdentity DormantSync = new("dormant-sync", "CRM sync (retired?)", "team-crm",

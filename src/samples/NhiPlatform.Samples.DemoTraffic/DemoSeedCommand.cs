@@ -5,7 +5,8 @@ using NhiPlatform.Contracts.LocalRun;
 namespace NhiPlatform.Samples.DemoTraffic;
 
 /// <summary>
-/// <c>seed</c>: the orders identity (always: the orders sample needs it), or with <c>--all</c> every demo identity.
+/// <c>seed</c>: the orders identity (always: the orders sample needs it), or with <c>--all</c> every demo identity and
+/// the demo certificates.
 /// Reads the gateway URL, the bootstrap admin file and the credentials directory from configuration (environment).
 /// </summary>
 internal static class DemoSeedCommand
@@ -29,8 +30,12 @@ internal static class DemoSeedCommand
                 ?? throw new InvalidOperationException($"{bootstrapFile} is empty.");
             using var gateway = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(issuer.TrimEnd('/') + "/") };
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            var identities = args.Contains("--all") ? DemoIdentities.All : [DemoIdentities.Orders];
-            return await new DemoSeeder(gateway, admin, directory, Console.Out).SeedAsync(identities, timeout.Token);
+            var all = args.Contains("--all");
+            var identities = all ? DemoIdentities.All : [DemoIdentities.Orders];
+            var certificates = all
+                ? new DemoCertificateImporter(gateway, Path.Combine(directory, "certificates"), TimeProvider.System, Console.Out)
+                : null;
+            return await new DemoSeeder(gateway, admin, directory, Console.Out).SeedAsync(identities, certificates, timeout.Token);
         }
         catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or IOException or JsonException)
         {

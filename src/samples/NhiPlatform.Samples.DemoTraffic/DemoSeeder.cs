@@ -10,12 +10,13 @@ namespace NhiPlatform.Samples.DemoTraffic;
 
 /// <summary>
 /// Registers the sample identities through the gateway's admin API, as the bootstrap admin, and writes each one's
-/// credentials to a mode-600 file for the sample that uses it. Idempotent: a file whose credentials still work is
-/// kept; an identity that exists without its file gets a rotated secret.
+/// credentials to a mode-600 file for the sample that uses it (then, for the demo, imports its certificates).
+/// Idempotent: a file whose credentials still work is kept; an identity that exists without its file gets a rotated secret.
 /// </summary>
 internal sealed class DemoSeeder(HttpClient gateway, BootstrapCredentials admin, string directory, TextWriter output)
 {
-    public async Task<int> SeedAsync(IReadOnlyList<DemoIdentities.DemoIdentity> identities, CancellationToken cancellationToken)
+    public async Task<int> SeedAsync(
+        IReadOnlyList<DemoIdentities.DemoIdentity> identities, DemoCertificateImporter? certificates, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var adminToken = await TokenAsync(admin.ClientId, admin.ClientSecret, $"{NhiScopes.Admin} {NhiScopes.Read}", cancellationToken)
@@ -34,9 +35,14 @@ internal sealed class DemoSeeder(HttpClient gateway, BootstrapCredentials admin,
                 ClientId = identity.ClientId,
                 ClientSecret = secret,
                 TokenEndpoint = new Uri(gateway.BaseAddress!, "connect/token").ToString(),
-                Scope = string.Join(' ', identity.Scopes),
+                Scope = identity.RequestedScope,
             }, cancellationToken);
             await output.WriteLineAsync($"demo: registered {identity.ClientId} (owner {identity.Owner})");
+        }
+
+        if (certificates is not null)
+        {
+            await certificates.ImportAsync(adminToken, cancellationToken);
         }
 
         return 0;

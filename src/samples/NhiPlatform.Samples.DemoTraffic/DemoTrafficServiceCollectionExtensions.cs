@@ -30,7 +30,7 @@ internal static class DemoTrafficServiceCollectionExtensions
                     options.Authority = gateway;
                     options.ClientId = credentials.ClientId;
                     options.ClientSecret = credentials.ClientSecret;
-                    options.Scope = credentials.Scope;
+                    options.Scope = identity.RequestedScope;
                 });
         }
 

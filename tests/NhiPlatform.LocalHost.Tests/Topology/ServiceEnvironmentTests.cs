@@ -100,6 +100,26 @@ public sealed class ServiceEnvironmentTests
         Assert.Equal("http://127.0.0.1:5080", environment["Nhi__Issuer"]);
     }
 
+    [Fact]
+    public void For_InventoryWithDemo_GetsSecondsLongFindingWindows()
+    {
+        var environment = ServiceEnvironment.For(Plan.Inventory, Plan, Backing, otlpEndpoint: null);
+
+        Assert.Equal("00:00:45", environment["Nhi__Inventory__Findings__DormantAfter"]);
+        Assert.Equal("00:00:30", environment["Nhi__Inventory__Findings__ScopeObservation"]);
+        Assert.Equal("00:00:10", environment["Nhi__Inventory__Findings__Interval"]);
+    }
+
+    [Fact]
+    public void For_InventoryWithoutDemo_KeepsTheDefaultWindows()
+    {
+        var plan = Plan with { DemoTraffic = null };
+
+        var environment = ServiceEnvironment.For(plan.Inventory, plan, Backing, otlpEndpoint: null);
+
+        Assert.DoesNotContain(environment.Keys, key => key.StartsWith("Nhi__Inventory__Findings__", StringComparison.Ordinal));
+    }
+
     private static PlannedService Service(ServiceProject project, string name, int port) => new()
     {
         Name = name,

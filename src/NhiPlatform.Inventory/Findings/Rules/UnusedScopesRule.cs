@@ -14,7 +14,7 @@ internal sealed class UnusedScopesRule : IFindingRule
 
     public IEnumerable<DetectedFinding> Evaluate(FindingContext context)
     {
-        var observedSince = context.Now.AddDays(-context.Options.ScopeObservationDays);
+        var observedSince = context.Now - context.Options.ScopeObservationWindow;
         var used = context.Snapshot.Edges
             .Where(e => e.CallerKind == "identity")
             .GroupBy(e => e.Caller, StringComparer.Ordinal)
@@ -28,7 +28,7 @@ internal sealed class UnusedScopesRule : IFindingRule
                 yield return new DetectedFinding(RuleName, identity.ClientId, identity.ClientId, FindingSeverity.Medium,
                     $"Identity '{identity.ClientId}' is granted scopes it never used: {string.Join(' ', unused)}",
                     FindingContext.Evidence(("unusedScopes", string.Join(' ', unused)), ("usedScopes", string.Join(' ', usedScopes.Order(StringComparer.Ordinal))),
-                        ("observationDays", context.Options.ScopeObservationDays)));
+                        ("observationWindow", FindingWindowText.Describe(context.Options.ScopeObservationWindow))));
             }
         }
     }

@@ -26,6 +26,42 @@ public sealed class IdentityRulesTests
     }
 
     [Fact]
+    public void DormantIdentity_WindowInSeconds_IsFoundAfterIt_AndNamedInTheTitle()
+    {
+        var clock = Clock();
+        var options = new FindingsOptions { DormantAfter = TimeSpan.FromSeconds(45) };
+        var snapshot = new InventorySnapshot
+        {
+            Identities = [Identity("dormant-sync", Now.AddMinutes(-5)), Identity("busy", Now.AddMinutes(-5))],
+            Callers = [Caller("dormant-sync", Now.AddSeconds(-40)), Caller("busy", Now)],
+        };
+
+        Assert.Empty(new DormantIdentityRule().Evaluate(Context(snapshot, clock, options)));
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var finding = Assert.Single(new DormantIdentityRule().Evaluate(Context(snapshot, clock, options)));
+        Assert.Equal("dormant-sync", finding.Subject);
+        Assert.Contains("in 45 seconds", finding.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnusedScopes_ObservationInSeconds_JudgesOnceTheIdentityIsOlder()
+    {
+        var clock = Clock();
+        var options = new FindingsOptions { ScopeObservation = TimeSpan.FromSeconds(30) };
+        var snapshot = new InventorySnapshot
+        {
+            Identities = [Identity("legacy-batch", Now.AddSeconds(-20), scopes: ["orders.read", "billing.refund"])],
+            Edges = [Edge("legacy-batch", "orders", Now.AddSeconds(-15), "orders.read")],
+        };
+
+        Assert.Empty(new UnusedScopesRule().Evaluate(Context(snapshot, clock, options)));
+        clock.Advance(TimeSpan.FromSeconds(11));
+        var finding = Assert.Single(new UnusedScopesRule().Evaluate(Context(snapshot, clock, options)));
+        Assert.Equal("billing.refund", finding.Evidence["unusedScopes"]);
+        Assert.Equal("30 seconds", finding.Evidence["observationWindow"]);
+    }
+
+    [Fact]
     public void DormantIdentity_DisabledIdentity_IsNotDormant()
     {
         var snapshot = new InventorySnapshot { Identities = [Identity("off", Now.AddDays(-100), status: "disabled")] };
