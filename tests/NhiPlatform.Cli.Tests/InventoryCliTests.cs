@@ -68,6 +68,21 @@ public sealed class InventoryCliTests(RunningPlatform platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task OwnerOf_ClientId_TableShowsTheOwner()
+    {
+        var (clientId, _) = await CallEchoAsync("cli owner of client");
+        await EventuallyAsync(async () => (await NhiAsync("who-calls", "echo", "--json")).Json(),
+            json => json.EnumerateArray().Any(c => c.GetProperty("caller").GetString() == clientId));
+
+        var table = await NhiAsync("owner-of", clientId);
+
+        Assert.Equal(0, table.ExitCode);
+        var ownerLine = Assert.Single(table.Output.Split('\n'), line => line.TrimStart().StartsWith("owner", StringComparison.Ordinal));
+        Assert.Contains("team-inventory-cli", ownerLine, StringComparison.Ordinal);
+        Assert.Contains("cli owner of client", table.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Map_AfterACall_HasTheEdgeToEcho()
     {
         var (clientId, _) = await CallEchoAsync("cli map");

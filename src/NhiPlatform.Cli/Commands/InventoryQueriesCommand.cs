@@ -64,11 +64,17 @@ internal static class InventoryQueriesCommand
                 }
             }
 
+            // A token answer is flat; an identity card keeps the catalogue's fields under "identity".
+            static string Field(JsonElement item, string name) =>
+                OutputWriter.Text(item, name) is var text && text == "-" && item.TryGetProperty("identity", out var identity)
+                    ? OutputWriter.Text(identity, name)
+                    : text;
+
             global.Output(result).WriteObject(answer,
-                ("client id", i => OutputWriter.Text(i, "clientId")),
-                ("name", i => OutputWriter.Text(i, "displayName")),
-                ("owner", i => OutputWriter.Text(i, "owner")),
-                ("status", i => OutputWriter.Text(i, "status")),
+                ("client id", i => Field(i, "clientId")),
+                ("name", i => Field(i, "displayName")),
+                ("owner", i => Field(i, "owner")),
+                ("status", i => Field(i, "status")),
                 ("issuer", i => OutputWriter.Text(i, "issuer")),
                 ("verified", i => OutputWriter.Text(i, "verified")),
                 ("basis", i => OutputWriter.Text(i, "basis")));
