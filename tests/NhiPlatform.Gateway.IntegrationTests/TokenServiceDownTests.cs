@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using NhiPlatform.Gateway.IntegrationTests.Attacks;
 using NhiPlatform.Testing;
+using NhiPlatform.Testing.Attacks;
 
 namespace NhiPlatform.Gateway.IntegrationTests;
 
@@ -41,8 +41,7 @@ public sealed class TokenServiceDownTests(LocalServersFixture servers) : IAsyncL
 
         // An unknown kid makes the gateway try to refresh keys from a dead token service: refused, not a 5xx.
         using var attacker = System.Security.Cryptography.RSA.Create(2048);
-        var foreign = Jwt.Rs256(attacker, Jwt.Header(kid: "rotated-key"),
-            new Dictionary<string, object?>(Jwt.Payload()) { ["iss"] = GatewayTestTopology.Issuer });
+        var foreign = new AttackTarget(GatewayTestTopology.Issuer, "nhi-gateway", "echo.read", "rotated-key", attacker).Valid();
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync("/svc/echo/tokens-down-unknown-kid", foreign));
         Assert.Equal(HttpStatusCode.OK, await CallAsync("/svc/echo/tokens-down", token));
         Assert.Equal(21, _topology.EchoRequests.Count("/tokens-down"));

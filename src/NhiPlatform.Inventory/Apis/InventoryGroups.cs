@@ -12,10 +12,10 @@ internal static class InventoryGroups
     public const string Prefix = "/api/inventory";
 
     public static RouteGroupBuilder Reads(this IEndpointRouteBuilder app, string tag) =>
-        app.MapGroup(Prefix).RequireAuthorization(ScopePolicies.For(NhiScopes.Read)).WithTags(tag);
+        app.MapGroup(Prefix).RequireAuthorization(ScopePolicies.For(NhiScopes.Read)).AddEndpointFilter<NulCharacterFilter>().WithTags(tag);
 
     public static RouteGroupBuilder Writes(this IEndpointRouteBuilder app, string tag) =>
-        app.MapGroup(Prefix).RequireAuthorization(ScopePolicies.For(NhiScopes.Admin)).WithTags(tag);
+        app.MapGroup(Prefix).RequireAuthorization(ScopePolicies.For(NhiScopes.Admin)).AddEndpointFilter<NulCharacterFilter>().WithTags(tag);
 
     public static string Actor(this System.Security.Claims.ClaimsPrincipal user) =>
         user.FindFirst(NhiClaims.ClientId)?.Value ?? user.FindFirst(NhiClaims.Subject)?.Value ?? "unknown";

@@ -16,6 +16,7 @@ internal static class UsageApi
     {
         var api = app.MapGroup("/api/inventory/usage")
             .RequireAuthorization(ScopePolicies.For(NhiScopes.Read))
+            .AddEndpointFilter<NulCharacterFilter>()
             .WithTags("Usage");
         api.MapGet("/", GetUsage).WithName("GetUsage");
         return app;

@@ -13,6 +13,7 @@ internal static class AuditApi
     {
         app.MapGet("/api/admin/audit", QueryAudit)
             .RequireAuthorization(ScopePolicies.For(NhiScopes.Admin))
+            .AddEndpointFilter<NulCharacterFilter>()
             .WithTags("Audit")
             .WithName("QueryAudit");
         return app;

@@ -16,6 +16,7 @@ internal static class CredentialsApi
     {
         var api = app.MapGroup("/api/admin/identities/{clientId}/credentials")
             .RequireAuthorization(ScopePolicies.For(NhiScopes.Admin))
+            .AddEndpointFilter<NulCharacterFilter>()
             .WithTags("Credentials");
         api.MapGet("/", ListCredentials).WithName("ListCredentials");
         api.MapPost("/", AddCredential).WithName("AddCredential");

@@ -15,6 +15,7 @@ internal static class IdentitiesApi
     {
         var api = app.MapGroup("/api/admin/identities")
             .RequireAuthorization(ScopePolicies.For(NhiScopes.Admin))
+            .AddEndpointFilter<NulCharacterFilter>()
             .WithTags("Identities");
         api.MapPost("/", CreateIdentity).WithName("CreateIdentity");
         api.MapGet("/", ListIdentities).WithName("ListIdentities");

@@ -16,6 +16,7 @@ internal static class SigningKeysApi
     {
         var api = app.MapGroup("/api/admin/signing-keys")
             .RequireAuthorization(ScopePolicies.For(NhiScopes.Admin))
+            .AddEndpointFilter<NulCharacterFilter>()
             .WithTags("SigningKeys");
         api.MapGet("/", ListSigningKeys).WithName("ListSigningKeys");
         api.MapPost("/rotate", RotateSigningKey).WithName("RotateSigningKey");

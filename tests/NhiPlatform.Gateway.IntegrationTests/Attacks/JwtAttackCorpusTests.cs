@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using NhiPlatform.Testing.Attacks;
 
 namespace NhiPlatform.Gateway.IntegrationTests.Attacks;
 
 /// <summary>
-/// Every case of <see cref="AttackCases"/> against the real gateway: 401 <c>invalid_token</c> (403 <c>insufficient_scope</c>
+/// Every case of the shared <see cref="JwtAttackCorpus"/> against the real gateway: 401 <c>invalid_token</c> (403 <c>insufficient_scope</c>
 /// for scope look-alikes) with an RFC 6750 challenge and body, never a 5xx, and the echo service behind it sees nothing.
 /// Two positive controls prove the keys and claims the cases bend are otherwise accepted.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class JwtAttackCorpusTests(AttackCorpusFixture fixture)
 {
     private readonly StubKeysGateway _gateway = fixture.Gateway;
 
-    public static TheoryData<string> Cases => [.. AttackCases.All.Keys];
+    public static TheoryData<string> Cases => [.. JwtAttackCorpus.Cases.Select(c => c.Name)];
 
     private async Task<HttpResponseMessage> CallAsync(string path, string token)
     {
@@ -28,13 +29,13 @@ public sealed class JwtAttackCorpusTests(AttackCorpusFixture fixture)
     [MemberData(nameof(Cases))]
     public async Task Attack_IsRefusedWithRfc6750Error_AndNothingReachesTheService(string name)
     {
-        var (build, status) = AttackCases.All[name];
+        var attack = JwtAttackCorpus.Find(name);
         var path = $"/svc/echo/corpus-{name}";
 
-        using var response = await CallAsync(path, build(_gateway));
+        using var response = await CallAsync(path, attack.Forge(_gateway.Target));
 
-        Assert.Equal((HttpStatusCode)status, response.StatusCode);
-        var error = status == 401 ? "invalid_token" : "insufficient_scope";
+        Assert.Equal((HttpStatusCode)attack.Status, response.StatusCode);
+        var error = attack.Error;
         var challenge = Assert.Single(response.Headers.WwwAuthenticate);
         Assert.Equal("Bearer", challenge.Scheme);
         Assert.Contains($"error=\"{error}\"", challenge.Parameter, StringComparison.Ordinal);
@@ -48,7 +49,7 @@ public sealed class JwtAttackCorpusTests(AttackCorpusFixture fixture)
     public async Task TokenInQueryString_IsNotAccepted()
     {
         using var response = await _gateway.Client.GetAsync(
-            $"/svc/echo/corpus-query?access_token={Jwt.Rs256(_gateway.Rsa, Jwt.Header(), Jwt.Payload())}");
+            $"/svc/echo/corpus-query?access_token={_gateway.Target.Valid()}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
@@ -58,7 +59,7 @@ public sealed class JwtAttackCorpusTests(AttackCorpusFixture fixture)
     [Fact]
     public async Task Control_ValidRs256_IsForwarded()
     {
-        using var response = await CallAsync("/svc/echo/control-rs256", Jwt.Rs256(_gateway.Rsa, Jwt.Header(), Jwt.Payload()));
+        using var response = await CallAsync("/svc/echo/control-rs256", _gateway.Target.Valid());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, _gateway.EchoRequests.Count("/control-rs256"));
@@ -68,7 +69,7 @@ public sealed class JwtAttackCorpusTests(AttackCorpusFixture fixture)
     public async Task Control_ValidEs256_IsForwarded()
     {
         using var response = await CallAsync("/svc/echo/control-es256",
-            Jwt.Es256(_gateway.Ec, Jwt.Header("ES256", StubKeysGateway.EcKeyId), Jwt.Payload()));
+            Jwt.Es256(_gateway.Ec, Jwt.Header("ES256", StubKeysGateway.EcKeyId), Jwt.Payload(_gateway.Target)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, _gateway.EchoRequests.Count("/control-es256"));

@@ -9,6 +9,7 @@ using NhiPlatform.Testing.Hosting;
 using NhiPlatform.Gateway.Usage;
 using NhiPlatform.Samples.Echo.Apis;
 using NhiPlatform.Testing;
+using NhiPlatform.Testing.Attacks;
 
 namespace NhiPlatform.Gateway.IntegrationTests.Attacks;
 
@@ -30,6 +31,7 @@ internal sealed class StubKeysGateway : IAsyncDisposable
         Rsa = rsa;
         Ec = ec;
         Client = gateway.CreateLoopbackClient();
+        Target = new AttackTarget(GatewayTestTopology.Issuer, "nhi-gateway", "echo.read", RsaKeyId, rsa, EcKeyId);
     }
 
     public ServiceHost<EchoResponse> Echo { get; }
@@ -38,6 +40,9 @@ internal sealed class StubKeysGateway : IAsyncDisposable
     public RSA Rsa { get; }
     public ECDsa Ec { get; }
     public HttpClient Client { get; }
+
+    /// <summary>What the corpus forges against: this gateway's issuer, audience, echo route scope and trusted keys.</summary>
+    public AttackTarget Target { get; }
 
     public static async Task<StubKeysGateway> StartAsync(LocalServersFixture servers)
     {

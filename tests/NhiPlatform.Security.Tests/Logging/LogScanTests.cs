@@ -1,0 +1,101 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using NhiPlatform.Contracts;
+using NhiPlatform.Security.Tests.Platform;
+using NhiPlatform.Testing.Attacks;
+
+namespace NhiPlatform.Security.Tests.Logging;
+
+/// <summary>
+/// The log scan, asked here of a flow that handles every kind of sensitive value (and of whatever the suite did before
+/// it); <see cref="SecurityPlatform.DisposeAsync"/> asks it again of every line once the suite is over.
+/// </summary>
+[Collection(SecurityCollection.Name)]
+public sealed class LogScanTests(SecurityPlatform platform)
+{
+    [Fact]
+    public async Task EveryHost_LogsNoSecretTokenOrAssertion()
+    {
+        await HandleEveryKindOfSensitiveValueAsync();
+
+        var entries = platform.Logs.Entries.ToArray();
+        var hits = LogScanner.Scan(entries, platform.Sensitive);
+
+        // The scan must have had something to look at: lines from each host, including the request and token lines.
+        Assert.True(entries.Length > 1000, $"Only {entries.Length} log lines were captured.");
+        Assert.Contains(entries, e => e.Contains(" Debug ", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.StartsWith("Microsoft.AspNetCore.Hosting.Diagnostics", StringComparison.Ordinal) && e.Contains("/connect/token", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.StartsWith("NhiPlatform.TokenService.Protocol.TokenEndpointHandler", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.StartsWith("NhiPlatform.Gateway", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.StartsWith("NhiPlatform.Inventory", StringComparison.Ordinal));
+        Assert.True(platform.Sensitive.Count > 10, $"Only {platform.Sensitive.Count} sensitive values were recorded.");
+        Assert.True(hits.Count == 0, $"{hits.Count} log line(s) hold a secret, token or assertion:\n{string.Join('\n', hits.Take(20))}");
+    }
+
+    [Fact]
+    public void Scanner_FindsWhatItLooksFor()
+    {
+        var sensitive = new SensitiveValues();
+        sensitive.AddSecret("nhi_sk_" + new string('1', 72));
+        var token = new AttackTarget("https://i", "a", "s", "k", RSA.Create(2048)).Valid();
+        sensitive.AddJwt(token, "access token");
+
+        var hits = LogScanner.Scan(
+        [
+            "clean line", $"secret {"nhi_sk_" + new string('1', 72)}", $"bare {new string('1', 72)}", $"token {token}",
+            $"payload {token.Split('.')[1]}", "unknown jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig", "unknown secret nhi_sk_0123456789abcdef",
+        ], sensitive);
+
+        Assert.Equal(6, hits.Count);
+    }
+
+    /// <summary>Client secrets (issued, rotated, guessed), tokens (issued, exchanged, introspected, revoked) and an assertion, through the gateway.</summary>
+    private async Task HandleEveryKindOfSensitiveValueAsync()
+    {
+        var (clientId, secret) = await platform.Client.RegisterAsync([NhiScopes.EchoRead, NhiScopes.Read]);
+        var token = await platform.Client.TokenAsync(clientId, secret, NhiScopes.EchoRead);
+        using (var call = await platform.Client.GetWithBearerAsync("/svc/echo/security-log-scan", token))
+        {
+            Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        }
+
+        using (var inventory = await platform.Client.GetWithBearerAsync("/api/inventory/identities", await platform.Client.AdminTokenAsync()))
+        {
+            Assert.Equal(HttpStatusCode.OK, inventory.StatusCode);
+        }
+
+        using var rotated = await platform.Client.AdminAsync(HttpMethod.Post, $"/api/admin/identities/{clientId}/credentials/rotate", new { graceSeconds = 60 });
+        var rotatedSecret = JsonDocument.Parse(await rotated.Content.ReadAsStringAsync()).RootElement.GetProperty("clientSecret").GetString()!;
+        var exchange = new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+            ["subject_token"] = token,
+            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
+        };
+        (await platform.Client.PostFormAsync("/connect/token", exchange, (clientId, rotatedSecret))).Dispose();
+        (await platform.Client.PostFormAsync("/connect/introspect", new() { ["token"] = token }, (clientId, secret))).Dispose();
+        (await platform.Client.PostFormAsync("/connect/revoke", new() { ["token"] = token }, (clientId, secret))).Dispose();
+        var guess = "nhi_sk_" + new string('e', 72);
+        platform.Sensitive.AddSecret(guess);
+        (await platform.Client.RequestTokenAsync(clientId, guess)).Dispose();
+
+        using var key = RSA.Create(2048);
+        var publicKey = key.ExportParameters(false);
+        (await platform.Client.AdminAsync(HttpMethod.Post, $"/api/admin/identities/{clientId}/credentials",
+            new { jwk = new { kty = "RSA", n = Jwt.Encode(publicKey.Modulus), e = Jwt.Encode(publicKey.Exponent) } })).Dispose();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var assertion = Jwt.Rs256(key, Jwt.Header("RS256", kid: null, typ: "JWT"), new Dictionary<string, object?>
+        {
+            ["iss"] = clientId, ["sub"] = clientId, ["aud"] = SecurityPlatform.Issuer + "/connect/token",
+            ["jti"] = Guid.NewGuid().ToString("N"), ["iat"] = now, ["exp"] = now + 60,
+        });
+        platform.Sensitive.AddJwt(assertion, "client assertion");
+        (await platform.Client.PostFormAsync("/connect/token", new()
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ["client_assertion"] = assertion,
+        })).Dispose();
+    }
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using NhiPlatform.Contracts;
+using NhiPlatform.Security.Tests.Platform;
+
+namespace NhiPlatform.Security.Tests.OAuth;
+
+/// <summary>
+/// A token issued before its identity was disabled is still signed and unexpired, yet the gateway refuses it
+/// (the identity's cut-off reaches it through Redis) with 401 invalid_token, and the service no longer sees the calls.
+/// </summary>
+[Collection(SecurityCollection.Name)]
+public sealed class DisabledIdentityAtGatewayTests(SecurityPlatform platform)
+{
+    [Fact]
+    public async Task Gateway_TokenOfDisabledIdentity_IsInvalidToken()
+    {
+        var (clientId, secret) = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
+        var token = await platform.Client.TokenAsync(clientId, secret, NhiScopes.EchoRead);
+        using (var before = await platform.Client.GetWithBearerAsync("/svc/echo/security-disabled-before", token))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using var disabled = await platform.Client.AdminAsync(HttpMethod.Post, $"/api/admin/identities/{clientId}/disable", new { reason = "security suite" });
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        using var after = await Eventually.RespondsAsync(
+            () => platform.Client.GetWithBearerAsync("/svc/echo/security-disabled-after", token), r => r.StatusCode != HttpStatusCode.OK,
+            TimeSpan.FromSeconds(2));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Contains("error=\"invalid_token\"", after.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        var reachedBefore = platform.EchoRequests.Count("/security-disabled-after");
+        using var again = await platform.Client.GetWithBearerAsync("/svc/echo/security-disabled-after", token);
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+        Assert.Equal(reachedBefore, platform.EchoRequests.Count("/security-disabled-after"));
+    }
+}
