@@ -5,15 +5,20 @@
 #   bare-yarp   wrk -> YARP, same route, no authentication, no usage -> backend
 #   gateway-anonymous  the gateway on an anonymous route (usage events, header hygiene, no token): isolates the cost of authentication
 #   gateway     wrk -> NhiPlatform.Gateway (JwtBearer RS256 or ES256, scope check, revocation check, usage events to Redis) -> backend
-# Usage: bench/Gateway.sh [seconds (default 10, max 60)] [connections (default 32, max 128)]
-# Results: bench/results/gateway-<utc time>.md
+# Usage: bench/Gateway.sh [seconds (default 10, max 60)] [connections (default 32, max 128)] [rounds (default 3, max 10)]
+# direct and nginx run once; bare YARP and the gateway targets run back to back in each round (the machine is shared and
+# noisy, so ratios are taken within a round and reported as a range). Besides req/s and latency, the CPU time the proxy
+# process (and redis-server, which takes the gateway's usage events) spent per request is read from /proc.
+# Results: bench/results/gateway-<utc time>.md and .json (collected by ./bench.sh)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-32}
+ROUNDS=${3:-3}
 (( SECONDS_PER_RUN >= 1 && SECONDS_PER_RUN <= 60 )) || { echo "seconds must be 1..60" >&2; exit 2; }
 (( CONNECTIONS >= 1 && CONNECTIONS <= 128 )) || { echo "connections must be 1..128" >&2; exit 2; }
+(( ROUNDS >= 1 && ROUNDS <= 10 )) || { echo "rounds must be 1..10" >&2; exit 2; }
 
 SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
 missing=()
@@ -54,10 +59,10 @@ wait_http() { # url expected-status
 P_REDIS=$(free_port); P_BACKEND=$(free_port); P_TOKENS=$(free_port); P_BARE=$(free_port); P_NGINX=$(free_port); P_GATEWAY=$(free_port)
 ISSUER="https://gateway.bench"
 
-redis-server --bind 127.0.0.1 --port "$P_REDIS" --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 & PIDS+=($!)
-dotnet "$BENCH" backend "$P_BACKEND" >"$WORK/backend.log" 2>&1 & PIDS+=($!)
+redis-server --bind 127.0.0.1 --port "$P_REDIS" --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 & PIDS+=($!); PID_REDIS=$!
+dotnet "$BENCH" backend "$P_BACKEND" >"$WORK/backend.log" 2>&1 & PIDS+=($!); PID_BACKEND=$!
 dotnet "$BENCH" stub-tokens "$P_TOKENS" "$ISSUER" >"$WORK/tokens.log" 2>&1 & PIDS+=($!)
-dotnet "$BENCH" bare-yarp "$P_BARE" "http://127.0.0.1:$P_BACKEND" >"$WORK/bare.log" 2>&1 & PIDS+=($!)
+dotnet "$BENCH" bare-yarp "$P_BARE" "http://127.0.0.1:$P_BACKEND" >"$WORK/bare.log" 2>&1 & PIDS+=($!); PID_BARE=$!
 mkdir -p "$WORK/nginx"
 cat >"$WORK/nginx.conf" <<NGINX
 daemon off;
@@ -76,7 +81,7 @@ http {
   }
 }
 NGINX
-"$NGINX" -p "$WORK" -c "$WORK/nginx.conf" & PIDS+=($!)
+"$NGINX" -p "$WORK" -c "$WORK/nginx.conf" & PIDS+=($!); PID_NGINX=$!
 
 wait_http "http://127.0.0.1:$P_BACKEND/x" 200
 wait_http "http://127.0.0.1:$P_TOKENS/.well-known/jwks.json" 200
@@ -88,7 +93,7 @@ services__inventory__http__0="http://127.0.0.1:9" services__orders__http__0="htt
 Logging__LogLevel__Default=Warning \
 ReverseProxy__Routes__benchanonymous__ClusterId=echo ReverseProxy__Routes__benchanonymous__AuthorizationPolicy=anonymous \
 ReverseProxy__Routes__benchanonymous__Match__Path='/anonymous/{**rest}' ReverseProxy__Routes__benchanonymous__Transforms__0__PathRemovePrefix=/anonymous \
-  dotnet "$GATEWAY" --contentRoot "$PWD/src/NhiPlatform.Gateway/bin/Release/net10.0" >"$WORK/gateway.log" 2>&1 & PIDS+=($!)
+  dotnet "$GATEWAY" --contentRoot "$PWD/src/NhiPlatform.Gateway/bin/Release/net10.0" >"$WORK/gateway.log" 2>&1 & PIDS+=($!); PID_GATEWAY=$!
 
 wait_http "http://127.0.0.1:$P_BARE/svc/echo/x" 200
 wait_http "http://127.0.0.1:$P_NGINX/svc/echo/x" 200
@@ -100,50 +105,89 @@ for token in "$RS256" "$ES256"; do
   [[ $code == 200 ]] || { echo "gateway refused the benchmark token ($code)"; cat "$WORK/gateway.log"; exit 1; }
 done
 
-declare -A RPS P99 REQS
-run() { # name url [token]
-  local name=$1 url=$2 token=${3:-} args=(-t2 -c"$CONNECTIONS" --latency)
+# One wrk run; appends "<name> <round> <req/s> <p50> <p99> <requests> <proxy cpu ticks> <redis cpu ticks>" to $WORK/runs.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, in clock ticks
+run() { # name round pid url [token]
+  local name=$1 round=$2 pid=$3 url=$4 token=${5:-} args=(-t2 -c"$CONNECTIONS" --latency) c0 r0 c1 r1
   [[ -n $token ]] && args+=(-H "Authorization: Bearer $token")
-  wrk "${args[@]}" -d3s "$url" >/dev/null            # warm-up (JIT, connection pools, key cache)
-  wrk "${args[@]}" -d"${SECONDS_PER_RUN}s" "$url" >"$WORK/$name.txt"
-  RPS[$name]=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/$name.txt")
-  P99[$name]=$(awk '$1 == "99%" {print $2}' "$WORK/$name.txt")
-  REQS[$name]=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
-  echo "$name: ${RPS[$name]} req/s, p99 ${P99[$name]}"
+  c0=$(cpu_ticks "$pid"); r0=$(cpu_ticks "$PID_REDIS")
+  wrk "${args[@]}" -d"${SECONDS_PER_RUN}s" "$url" >"$WORK/$name-$round.txt"
+  c1=$(cpu_ticks "$pid"); r1=$(cpu_ticks "$PID_REDIS")
+  awk -v n="$name" -v r="$round" -v c=$((c1 - c0)) -v rc=$((r1 - r0)) '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^Requests\/sec:/ { rps = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } /requests in/ { q = $1 }
+    END { printf "%s %s %s %.3f %.3f %s %s %s\n", n, r, rps, p50, p99, q, c, rc }' "$WORK/$name-$round.txt" | tee -a "$WORK/runs"
+}
+warm() { # url [token]: JIT, connection pools, key cache
+  local args=(-t2 -c"$CONNECTIONS"); [[ -n ${2:-} ]] && args+=(-H "Authorization: Bearer $2")
+  wrk "${args[@]}" -d3s "$1" >/dev/null
 }
 
-run direct "http://127.0.0.1:$P_BACKEND/svc/echo/x"
-run nginx "http://127.0.0.1:$P_NGINX/svc/echo/x"
-run bare-yarp "http://127.0.0.1:$P_BARE/svc/echo/x"
-run gateway-anonymous "http://127.0.0.1:$P_GATEWAY/anonymous/x"
-run gateway-rs256 "http://127.0.0.1:$P_GATEWAY/svc/echo/x" "$RS256"
-run gateway-es256 "http://127.0.0.1:$P_GATEWAY/svc/echo/x" "$ES256"
+: >"$WORK/runs"
+URL_BARE="http://127.0.0.1:$P_BARE/svc/echo/x"; URL_ANON="http://127.0.0.1:$P_GATEWAY/anonymous/x"; URL_GW="http://127.0.0.1:$P_GATEWAY/svc/echo/x"
+warm "http://127.0.0.1:$P_BACKEND/svc/echo/x"; run direct 1 "$PID_BACKEND" "http://127.0.0.1:$P_BACKEND/svc/echo/x"
+PID_NGINX_WORKER=$(pgrep -P "$PID_NGINX" | head -n 1)
+warm "http://127.0.0.1:$P_NGINX/svc/echo/x"; run nginx 1 "${PID_NGINX_WORKER:-$PID_NGINX}" "http://127.0.0.1:$P_NGINX/svc/echo/x"
+warm "$URL_BARE"; warm "$URL_ANON"; warm "$URL_GW" "$RS256"; warm "$URL_GW" "$ES256"
+for round in $(seq 1 "$ROUNDS"); do
+  run bare-yarp "$round" "$PID_BARE" "$URL_BARE"
+  run gateway-anonymous "$round" "$PID_GATEWAY" "$URL_ANON"
+  run gateway-rs256 "$round" "$PID_GATEWAY" "$URL_GW" "$RS256"
+  run gateway-es256 "$round" "$PID_GATEWAY" "$URL_GW" "$ES256"
+done
 sleep 2
 USAGE_EVENTS=$(redis-cli -p "$P_REDIS" XLEN nhi:usage)
 
-to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v/1000; else if (v ~ /ms$/) printf "%.3f", v+0; else if (v ~ /s$/) printf "%.3f", v*1000; else print v }'; }
 mkdir -p bench/results
-OUT="bench/results/gateway-$(date -u +%Y%m%dT%H%M%SZ).md"
-{
-  echo "# Gateway benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo
-  echo "wrk -t2 -c$CONNECTIONS, ${SECONDS_PER_RUN} s per run after a 3 s warm-up, GET with a 1 KiB response, loopback, $(nproc) cores shared with other work."
-  echo "Gateway: Release build, JwtBearer + scope policy + revocation check + per-request usage event to Redis (${USAGE_EVENTS} events in nhi:usage after the runs, warm-ups and probes included)."
-  echo
-  echo "| target | req/s | p99 (ms) | vs bare YARP req/s | added p99 vs bare YARP (ms) |"
-  echo "|---|---|---|---|---|"
-  bare_rps=${RPS[bare-yarp]}; bare_p99=$(to_ms "${P99[bare-yarp]}")
-  for name in direct nginx bare-yarp gateway-anonymous gateway-rs256 gateway-es256; do
-    p99=$(to_ms "${P99[$name]}")
-    ratio=$(awk -v a="${RPS[$name]}" -v b="$bare_rps" 'BEGIN { printf "%.1f %%", 100*a/b }')
-    added=$(awk -v a="$p99" -v b="$bare_p99" 'BEGIN { printf "%+.3f", a-b }')
-    echo "| $name | ${RPS[$name]} | $p99 | $ratio | $added |"
-  done
-  echo
-  echo "Aim: gateway >= 85 % of bare YARP's req/s and <= 1 ms added p99."
-  for name in direct nginx bare-yarp gateway-anonymous gateway-rs256 gateway-es256; do
-    echo; echo "## $name"; echo; echo '```'; cat "$WORK/$name.txt"; echo '```'
-  done
-} >"$OUT"
-echo "results: $OUT"
-cat "$OUT" | sed -n '1,16p'
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT="bench/results/gateway-$STAMP.md"
+JSON="bench/results/gateway-$STAMP.json"
+python3 - "$WORK/runs" "$JSON" "$OUT" "$SECONDS_PER_RUN" "$CONNECTIONS" "$ROUNDS" "$USAGE_EVENTS" "$(nproc)" "$(getconf CLK_TCK)" <<'PY'
+import json, statistics, sys, datetime
+runs_file, json_file, md_file, seconds, connections, rounds, usage_events, cores, ticks = sys.argv[1:]
+ticks = int(ticks)
+runs = {}
+for line in open(runs_file):
+    name, rnd, rps, p50, p99, requests, cpu, redis_cpu = line.split()
+    runs.setdefault(name, {})[int(rnd)] = dict(rps=float(rps), p50=float(p50), p99=float(p99), requests=int(requests),
+        cpu=int(cpu) * 1e6 / ticks / max(int(requests), 1), redis=int(redis_cpu) * 1e6 / ticks / max(int(requests), 1))
+order = ["direct", "nginx", "bare-yarp", "gateway-anonymous", "gateway-rs256", "gateway-es256"]
+bare = runs["bare-yarp"]
+targets = {}
+for name in order:
+    per = runs[name]
+    ratios = [per[r]["rps"] / bare[r]["rps"] for r in per if r in bare]
+    added = [per[r]["p99"] - bare[r]["p99"] for r in per if r in bare]
+    med = lambda key: statistics.median(v[key] for v in per.values())
+    targets[name] = {
+        "requestsPerSecond": med("rps"), "p50Ms": med("p50"), "p99Ms": med("p99"),
+        "cpuMicrosPerRequest": round(med("cpu"), 1), "redisCpuMicrosPerRequest": round(med("redis"), 1),
+        "ratioVsBareYarp": statistics.median(ratios), "ratioMin": min(ratios), "ratioMax": max(ratios),
+        "addedP99MsVsBareYarp": statistics.median(added), "addedP99MsMin": min(added), "addedP99MsMax": max(added),
+        "rounds": [dict(round=r, **{k: round(v, 3) for k, v in per[r].items()}) for r in sorted(per)],
+    }
+result = {
+    "benchmark": "gateway", "utc": datetime.datetime.now(datetime.timezone.utc).isoformat(), "cores": int(cores),
+    "secondsPerRun": int(seconds), "connections": int(connections), "rounds": int(rounds), "usageEvents": int(usage_events),
+    "aim": {"ratioVsBareYarp": 0.85, "addedP99Ms": 1.0}, "targets": targets,
+}
+json.dump(result, open(json_file, "w"), indent=2)
+with open(md_file, "w") as md:
+    md.write(f"# Gateway benchmark {result['utc'][:19]}Z\n\n")
+    md.write(f"wrk -t2 -c{connections}, {seconds} s per run after a 3 s warm-up, GET with a 1 KiB response, loopback, {cores} cores shared with other work.\n")
+    md.write(f"bare YARP and the gateway targets ran back to back in each of {rounds} rounds; direct and nginx once. Figures are medians; "
+             "ratios are taken within a round, min-max across rounds. CPU is the proxy process's (and redis-server's) user+system time per request.\n")
+    md.write(f"Gateway: Release build, JwtBearer + scope policy + revocation check + per-request usage event to Redis ({usage_events} events in nhi:usage after the runs, warm-ups and probes included).\n\n")
+    md.write("| target | req/s | p50 (ms) | p99 (ms) | vs bare YARP req/s (min-max) | added p99 vs bare YARP (ms, min-max) | proxy CPU us/req | redis CPU us/req |\n")
+    md.write("|---|---|---|---|---|---|---|---|\n")
+    for name in order:
+        t = targets[name]
+        md.write(f"| {name} | {t['requestsPerSecond']:.0f} | {t['p50Ms']:.2f} | {t['p99Ms']:.2f} | {100*t['ratioVsBareYarp']:.1f} % ({100*t['ratioMin']:.0f}-{100*t['ratioMax']:.0f} %) "
+                 f"| {t['addedP99MsVsBareYarp']:+.2f} ({t['addedP99MsMin']:+.2f} to {t['addedP99MsMax']:+.2f}) | {t['cpuMicrosPerRequest']:.0f} | {t['redisCpuMicrosPerRequest']:.0f} |\n")
+    md.write("\nAim: gateway >= 85 % of bare YARP's req/s and <= 1 ms added p99. direct and nginx ran in round 1 only.\n")
+PY
+for f in "$WORK"/*-[0-9]*.txt; do
+  { echo; echo "## $(basename "$f" .txt)"; echo; echo '```'; cat "$f"; echo '```'; } >>"$OUT"
+done
+echo "results: $OUT $JSON"
+sed -n '1,16p' "$OUT"

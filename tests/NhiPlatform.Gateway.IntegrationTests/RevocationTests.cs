@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 using NhiPlatform.Testing.Hosting;
 using NhiPlatform.Contracts.Events;
 using NhiPlatform.Contracts.Revocation;
+using NhiPlatform.Gateway.Authentication;
 using NhiPlatform.Gateway.Revocation;
 using NhiPlatform.Gateway.Usage;
 using NhiPlatform.Testing;
@@ -104,7 +105,11 @@ public sealed class RevocationTests(LocalServersFixture servers, ITestOutputHelp
         var reached = _topology.EchoRequests.Count("/revoked");
         foreach (var (_, host) in Replicas)
         {
+            // The token was validated (and cached as valid) before the revocation: the cache must not let it through.
+            var cache = host.Services.GetRequiredService<ValidatedTokenCache>();
+            var hits = cache.Hits;
             Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(host, "/svc/echo/revoked", token));
+            Assert.True(cache.Hits > hits, "the revoked token was not served from the validated-token cache");
             Assert.Equal(HttpStatusCode.OK, await CallAsync(host, "/svc/echo/other-token", other));
         }
 
@@ -121,6 +126,11 @@ public sealed class RevocationTests(LocalServersFixture servers, ITestOutputHelp
         var (clientId, secret) = await _topology.RegisterAsync("echo.read");
         var token = await _topology.GetTokenAsync(clientId, secret, "echo.read");
         var cutoff = DateTimeOffset.FromUnixTimeSeconds(new DateTimeOffset(new JsonWebToken(token).IssuedAt).ToUnixTimeSeconds() + 1);
+        foreach (var (_, host) in Replicas)
+        {
+            // Validated, so cached as valid, before the cut-off arrives.
+            Assert.Equal(HttpStatusCode.OK, await CallAsync(host, "/svc/echo/before-cut-off", token));
+        }
 
         await _redis.GetDatabase().HashSetAsync(NhiRevocation.IdentityCutoffsKey, clientId, cutoff.ToUnixTimeSeconds());
         var delays = await PublishAndMeasureAsync(

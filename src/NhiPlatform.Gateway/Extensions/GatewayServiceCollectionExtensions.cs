@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.JsonWebTokens;
 using NhiPlatform.Contracts;
 using NhiPlatform.Gateway.Authentication;
 using NhiPlatform.Gateway.Infrastructure.Redis;
@@ -27,10 +28,18 @@ internal static class GatewayServiceCollectionExtensions
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             // Every audience a route names is valid at the gateway; each route then requires its own (RoutePolicyConfigFilter).
             options.TokenValidationParameters.ValidAudiences = [defaultAudience, .. routeAudiences]);
+        services.AddOptions<ValidatedTokenCacheOptions>()
+            .BindConfiguration($"{NhiConfigurationKeys.GatewaySection}:{ValidatedTokenCacheOptions.SectionName}")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ValidatedTokenCache>();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<ValidatedTokenCache>(UseValidatedTokenCache);
 
         // A request no route declares a policy for must still prove who it is (fail closed).
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        CachePolicies(services);
 
         services.AddOptions<RoutingOptions>()
             .Configure(options => options.DefaultAudience = defaultAudience)
@@ -39,7 +48,9 @@ internal static class GatewayServiceCollectionExtensions
         services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection))
             .AddConfigFilter<RoutePolicyConfigFilter>()
-            .AddTransforms<IdentityHeadersTransformProvider>();
+            .AddTransforms<IdentityHeadersTransformProvider>()
+            // Kestrel decodes non-ASCII header values as UTF-8; write them on the same way (the default, ASCII only, made them a 502).
+            .ConfigureHttpClient((_, handler) => handler.RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8);
         services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
         services.AddSingleton<IdentityRateLimiter>();
         services.AddHostedService<SigningKeysWarmup>();
@@ -62,6 +73,32 @@ internal static class GatewayServiceCollectionExtensions
         services.AddHostedService<RedisUsageStreamWriter>();
         services.AddHostedService<RedisUsageReplayer>();
         return builder;
+    }
+
+    /// <summary>Wraps the registered policy provider (scope policies) in <see cref="CachingPolicyProvider"/>.</summary>
+    private static void CachePolicies(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationPolicyProvider))?.ImplementationType
+            ?? throw new InvalidOperationException("The gateway expects the scope policy provider registered by type.");
+        services.AddSingleton<IAuthorizationPolicyProvider>(provider =>
+            new CachingPolicyProvider((IAuthorizationPolicyProvider)ActivatorUtilities.CreateInstance(provider, registered)));
+    }
+
+    /// <summary>Puts <see cref="CachingJsonWebTokenHandler"/> in place of the JSON web token handler, with its settings.</summary>
+    private static void UseValidatedTokenCache(JwtBearerOptions options, ValidatedTokenCache cache)
+    {
+        for (var i = 0; i < options.TokenHandlers.Count; i++)
+        {
+            if (options.TokenHandlers[i] is JsonWebTokenHandler handler and not CachingJsonWebTokenHandler)
+            {
+                options.TokenHandlers[i] = new CachingJsonWebTokenHandler(cache)
+                {
+                    MaximumTokenSizeInBytes = handler.MaximumTokenSizeInBytes,
+                    MapInboundClaims = handler.MapInboundClaims,
+                    TokenLifetimeInMinutes = handler.TokenLifetimeInMinutes,
+                };
+            }
+        }
     }
 
     private static string[] RouteAudiences(IConfigurationSection reverseProxy) => reverseProxy.GetSection("Routes").GetChildren()

@@ -35,15 +35,12 @@ internal sealed class RevocationList(TimeProvider timeProvider, ILogger<Revocati
             return true;
         }
 
+        // Lookups only: ConcurrentDictionary.IsEmpty takes every lock of the dictionary while it is empty (Count always),
+        // which serialised all requests here while nothing was revoked; TryGetValue/ContainsKey never lock.
         var state = Volatile.Read(ref _state);
-        if (!state.Tokens.IsEmpty && !string.IsNullOrEmpty(token.Id) && state.Tokens.ContainsKey(token.Id))
+        if (!string.IsNullOrEmpty(token.Id) && state.Tokens.ContainsKey(token.Id))
         {
             return true;
-        }
-
-        if (state.Cutoffs.IsEmpty)
-        {
-            return false;
         }
 
         var clientId = token.TryGetPayloadValue<string>(NhiClaims.ClientId, out var value) ? value : token.Subject;

@@ -34,10 +34,7 @@ internal sealed class IdentityHeadersTransformProvider : ITransformProvider
         context.AddRequestTransform(transform =>
         {
             var headers = transform.ProxyRequest.Headers;
-            foreach (var name in headers.Select(h => h.Key).Where(IsIdentityHeader).ToArray())
-            {
-                headers.Remove(name);
-            }
+            RemoveIdentityHeaders(headers);
 
             if (!forwardAuthorization)
             {
@@ -54,6 +51,27 @@ internal sealed class IdentityHeadersTransformProvider : ITransformProvider
 
             return ValueTask.CompletedTask;
         });
+    }
+
+    /// <summary>
+    /// Reads names through <see cref="System.Net.Http.Headers.HttpHeaders.NonValidated"/>: the plain enumerator parses
+    /// every copied header value on every request, and allocates, only to look at names.
+    /// </summary>
+    private static void RemoveIdentityHeaders(System.Net.Http.Headers.HttpRequestHeaders headers)
+    {
+        List<string>? spoofed = null;
+        foreach (var header in headers.NonValidated)
+        {
+            if (IsIdentityHeader(header.Key))
+            {
+                (spoofed ??= []).Add(header.Key);
+            }
+        }
+
+        foreach (var name in spoofed ?? [])
+        {
+            headers.Remove(name);
+        }
     }
 
     internal static bool IsIdentityHeader(string name) => name.StartsWith(NhiHeaders.Prefix, StringComparison.OrdinalIgnoreCase);
