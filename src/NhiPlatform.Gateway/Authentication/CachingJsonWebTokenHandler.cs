@@ -7,9 +7,9 @@ namespace NhiPlatform.Gateway.Authentication;
 /// The JwtBearer token handler with <see cref="ValidatedTokenCache"/> in front: a token seen valid before, with the
 /// same signing keys, is not parsed and verified again. Every other token (new, changed by a single character,
 /// invalid, or checked against keys since refreshed) takes the full validation of <see cref="JsonWebTokenHandler"/>;
-/// failures are never cached.
+/// failures are never cached. A token signed with a key not held yet waits for <see cref="UnknownKeyRefresh"/>.
 /// </summary>
-internal sealed class CachingJsonWebTokenHandler(ValidatedTokenCache cache) : JsonWebTokenHandler
+internal sealed class CachingJsonWebTokenHandler(ValidatedTokenCache cache, UnknownKeyRefresh unknownKeyRefresh) : JsonWebTokenHandler
 {
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
@@ -29,6 +29,14 @@ internal sealed class CachingJsonWebTokenHandler(ValidatedTokenCache cache) : Js
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException
+            && validationParameters.ConfigurationManager is { } configurationManager
+            && await unknownKeyRefresh.RefreshAsync(configurationManager, keys))
+        {
+            keys = await CurrentKeysAsync(validationParameters);
+            result = await base.ValidateTokenAsync(token, validationParameters);
+        }
+
         if (keys is not null && result.IsValid && result.SecurityToken is JsonWebToken validated)
         {
             cache.Add(token, keys, validated, result.ClaimsIdentity);

@@ -33,8 +33,9 @@ internal static class GatewayServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<UnknownKeyRefresh>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .PostConfigure<ValidatedTokenCache>(UseValidatedTokenCache);
+            .PostConfigure<ValidatedTokenCache, UnknownKeyRefresh>(UseValidatedTokenCache);
 
         // A request no route declares a policy for must still prove who it is (fail closed).
         services.AddAuthorizationBuilder()
@@ -85,13 +86,13 @@ internal static class GatewayServiceCollectionExtensions
     }
 
     /// <summary>Puts <see cref="CachingJsonWebTokenHandler"/> in place of the JSON web token handler, with its settings.</summary>
-    private static void UseValidatedTokenCache(JwtBearerOptions options, ValidatedTokenCache cache)
+    private static void UseValidatedTokenCache(JwtBearerOptions options, ValidatedTokenCache cache, UnknownKeyRefresh unknownKeyRefresh)
     {
         for (var i = 0; i < options.TokenHandlers.Count; i++)
         {
             if (options.TokenHandlers[i] is JsonWebTokenHandler handler and not CachingJsonWebTokenHandler)
             {
-                options.TokenHandlers[i] = new CachingJsonWebTokenHandler(cache)
+                options.TokenHandlers[i] = new CachingJsonWebTokenHandler(cache, unknownKeyRefresh)
                 {
                     MaximumTokenSizeInBytes = handler.MaximumTokenSizeInBytes,
                     MapInboundClaims = handler.MapInboundClaims,

@@ -12,7 +12,12 @@ internal static class TokenServiceConfigurationManager
 {
     public const string DiscoveryPath = "/.well-known/openid-configuration";
     public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromMinutes(5);
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The shortest the library allows: a token with a made-up <c>kid</c> then costs one key fetch a second at most,
+    /// and cannot delay the pick-up of a genuinely new key by more than that.
+    /// </summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 
     public static ConfigurationManager<OpenIdConnectConfiguration> Create(IDocumentRetriever retriever) =>
         new(DiscoveryPath, new OpenIdConnectConfigurationRetriever(), retriever)

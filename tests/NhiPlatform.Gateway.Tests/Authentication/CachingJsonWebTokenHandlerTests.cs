@@ -26,7 +26,8 @@ public sealed class CachingJsonWebTokenHandlerTests : IDisposable
     {
         _key = new RsaSecurityKey(_rsa) { KeyId = "k1" };
         _cache = new ValidatedTokenCache(Options.Create(new ValidatedTokenCacheOptions()), _time);
-        _handler = new CachingJsonWebTokenHandler(_cache) { MapInboundClaims = false };
+        // The real clock for the unknown-key wait: it polls, and a fake clock that nobody advances would never let it finish.
+        _handler = new CachingJsonWebTokenHandler(_cache, new UnknownKeyRefresh(TimeProvider.System)) { MapInboundClaims = false };
     }
 
     public void Dispose() => _rsa.Dispose();
@@ -151,6 +152,79 @@ public sealed class CachingJsonWebTokenHandlerTests : IDisposable
 
         Assert.False(result.IsValid);
         Assert.Equal(0, _cache.Hits);
+    }
+
+    [Fact]
+    public async Task ValidateTokenAsync_KeyNotHeldYet_WaitsForTheFetchAndAcceptsTheFirstToken()
+    {
+        // An emergency rotation: the token service signs with a key this gateway has not fetched yet.
+        using var old = RSA.Create(2048);
+        var keys = new BackgroundRefreshingConfigurationManager(Configuration(new RsaSecurityKey(old) { KeyId = "k0" }), Configuration(_key));
+        var parameters = Parameters();
+        parameters.ConfigurationManager = keys;
+
+        var result = await _handler.ValidateTokenAsync(Token(), parameters);
+
+        Assert.True(result.IsValid, result.Exception?.Message);
+        Assert.Equal(1, keys.Refreshes);
+    }
+
+    [Fact]
+    public async Task ValidateTokenAsync_UnknownKeyTwiceInARow_SecondIsRefusedWithoutWaiting()
+    {
+        using var other = RSA.Create(2048);
+        var keys = new BackgroundRefreshingConfigurationManager(Configuration(new RsaSecurityKey(other) { KeyId = "k2" }), next: null);
+        var parameters = Parameters();
+        parameters.ConfigurationManager = keys;
+
+        var first = await _handler.ValidateTokenAsync(Token("j1"), parameters);
+        var readsForFirst = keys.Reads;
+        var second = await _handler.ValidateTokenAsync(Token("j2"), parameters);
+
+        Assert.False(first.IsValid);
+        Assert.IsType<SecurityTokenSignatureKeyNotFoundException>(second.Exception);
+        Assert.True(readsForFirst > 5, $"the first token should have waited for the keys ({readsForFirst} reads)");
+        Assert.True(keys.Reads - readsForFirst <= 3, $"the second token, within the quiet period, should not wait ({keys.Reads - readsForFirst} reads)");
+    }
+
+    /// <summary>
+    /// Like the library's ConfigurationManager: a refresh request (at most one a second) makes a later read start a
+    /// fetch in the background, and reads keep returning the keys held until the fetch is done (here, 50 ms).
+    /// </summary>
+    private sealed class BackgroundRefreshingConfigurationManager(OpenIdConnectConfiguration held, OpenIdConnectConfiguration? next) : BaseConfigurationManager
+    {
+        private static readonly TimeSpan FetchTime = TimeSpan.FromMilliseconds(50);
+        private OpenIdConnectConfiguration _current = held;
+        private DateTimeOffset _lastRequest = DateTimeOffset.MinValue;
+        private DateTimeOffset? _fetchedAt;
+
+        public int Refreshes { get; private set; }
+
+        public int Reads { get; private set; }
+
+        public override Task<BaseConfiguration> GetBaseConfigurationAsync(CancellationToken cancel)
+        {
+            Reads++;
+            if (_fetchedAt is { } at && DateTimeOffset.UtcNow >= at)
+            {
+                _current = next ?? Configuration([.. _current.SigningKeys]);
+
+                _fetchedAt = null;
+            }
+
+            return Task.FromResult<BaseConfiguration>(_current);
+        }
+
+        public override void RequestRefresh()
+        {
+            var now = DateTimeOffset.UtcNow;
+            if (now - _lastRequest >= TimeSpan.FromSeconds(1))
+            {
+                _lastRequest = now;
+                _fetchedAt = now + FetchTime;
+                Refreshes++;
+            }
+        }
     }
 
     [Fact]
