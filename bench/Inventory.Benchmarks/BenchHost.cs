@@ -15,17 +15,31 @@ internal static class BenchHost
     /// <summary>Ingestion batch size of the benchmarked service (argument 5; the service's default otherwise).</summary>
     public static int? BatchSize { get; set; }
 
+    /// <summary>Usage consumers per replica of the benchmarked service (argument 7; the service's default otherwise).</summary>
+    public static int? UsageConsumers { get; set; }
+
     public static ServiceHost<IngestionOptions> StartInventory(TestEnvironment environment)
     {
-        var host = new ServiceHost<IngestionOptions>(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             [NhiConfigurationKeys.ConnectionString(NhiResources.Database)] = environment.PostgresConnectionString,
             [NhiConfigurationKeys.ConnectionString(NhiResources.Cache)] = environment.RedisConnectionString,
             [NhiConfigurationKeys.Issuer] = "https://gateway.bench",
             ["Nhi:Inventory:Live:Channel"] = $"nhi:inventory:changes:{Guid.NewGuid():N}",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Nhi:Inventory:Ingestion:BatchSize"] = BatchSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        if (BatchSize is { } size)
+        {
+            // Only when given: an empty value would not bind, and the service's default is what is measured otherwise.
+            settings["Nhi:Inventory:Ingestion:BatchSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (UsageConsumers is { } consumers)
+        {
+            settings["Nhi:Inventory:Ingestion:UsageConsumers"] = consumers.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var host = new ServiceHost<IngestionOptions>(settings);
         host.Start();
         return host;
     }

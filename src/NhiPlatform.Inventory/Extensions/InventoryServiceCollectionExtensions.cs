@@ -59,15 +59,27 @@ internal static class InventoryServiceCollectionExtensions
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(IngestionMetrics.MeterName));
         services.AddSingleton<UsageBatchSink>();
         services.AddSingleton<IdentityBatchSink>();
-        services.AddSingleton<IHostedService>(provider => CreateIngestion<UsageBatchSink>(provider, NhiStreams.Usage));
-        services.AddSingleton<IHostedService>(provider => CreateIngestion<IdentityBatchSink>(provider, NhiStreams.Identities));
+        for (var index = 0; index < UsageConsumers(configuration); index++)
+        {
+            var consumer = index;
+            services.AddSingleton<IHostedService>(provider => CreateIngestion<UsageBatchSink>(provider, NhiStreams.Usage, consumer));
+        }
+
+        services.AddSingleton<IHostedService>(provider => CreateIngestion<IdentityBatchSink>(provider, NhiStreams.Identities, 0));
         services.AddHostedService<LedgerMaintenanceService>();
     }
 
-    private static StreamIngestionService CreateIngestion<TSink>(IServiceProvider provider, string stream) where TSink : IBatchSink
+    /// <summary>Read before the container exists (it decides how many hosted services to register); validated with the options.</summary>
+    private static int UsageConsumers(IConfiguration configuration) =>
+        Math.Clamp(configuration.GetSection($"{NhiConfigurationKeys.InventorySection}:{IngestionOptions.SectionName}").GetValue<int?>(nameof(IngestionOptions.UsageConsumers))
+                   ?? new IngestionOptions().UsageConsumers, 1, 8);
+
+    private static StreamIngestionService CreateIngestion<TSink>(IServiceProvider provider, string stream, int index) where TSink : IBatchSink
     {
         var options = provider.GetRequiredService<IOptions<IngestionOptions>>();
-        var consumer = options.Value.ConsumerName ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+        var name = options.Value.ConsumerName ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+        // The first consumer keeps the replica's name; the others are distinct members of the same group.
+        var consumer = index == 0 ? name : $"{name}-{index + 1}";
         var eventStream = new RedisEventStream(stream, consumer, provider.GetRequiredService<IConnectionMultiplexer>(),
             provider.GetRequiredService<ILogger<RedisEventStream>>());
         return ActivatorUtilities.CreateInstance<StreamIngestionService>(provider, eventStream, provider.GetRequiredService<TSink>());

@@ -6,32 +6,13 @@ using NhiPlatform.Inventory.Live;
 namespace NhiPlatform.Inventory.Ingestion;
 
 /// <summary>Identity-change entries into the catalogue, then a live-update signal.</summary>
-internal sealed class IdentityBatchSink(IIdentityCatalogue catalogue, ILiveChangePublisher live, ILogger<IdentityBatchSink> logger) : IBatchSink
+internal sealed class IdentityBatchSink(
+    IIdentityCatalogue catalogue, ILiveChangePublisher live, IngestionMetrics metrics, TimeProvider timeProvider, ILogger<IdentityBatchSink> logger)
+    : ParsingBatchSink<IdentityChangedEvent>(NhiStreams.Identities, LiveChangeKinds.Identities, live, metrics, timeProvider, logger)
 {
-    public async Task<BatchOutcome> StoreAsync(IReadOnlyList<StreamEntry> entries, CancellationToken cancellationToken)
-    {
-        var events = new List<IdentityChangedEvent>(entries.Count);
-        var deadLetters = new List<DeadLetter>();
-        foreach (var entry in entries)
-        {
-            var (change, deadLetter) = IdentityEntryParser.Parse(entry);
-            if (change is not null)
-            {
-                events.Add(change);
-            }
-            else if (deadLetter is not null)
-            {
-                deadLetters.Add(deadLetter);
-                IngestionLog.DeadLettered(logger, NhiStreams.Identities, deadLetter.EntryId, deadLetter.Reason);
-            }
-        }
+    protected override (IdentityChangedEvent? Event, DeadLetter? DeadLetter) Parse(StreamEntry entry) => IdentityEntryParser.Parse(entry);
 
-        var applied = await catalogue.ApplyAsync(events, deadLetters, cancellationToken);
-        if (applied > 0)
-        {
-            await live.PublishAsync(LiveChangeKinds.Identities, cancellationToken);
-        }
-
-        return new BatchOutcome(applied, events.Count - applied, deadLetters.Count);
-    }
+    protected override Task<int> SaveAsync(
+        IReadOnlyList<IdentityChangedEvent> events, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken) =>
+        catalogue.ApplyAsync(events, deadLetters, cancellationToken);
 }

@@ -15,6 +15,7 @@ internal sealed class IngestionMetrics
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _deadLetters;
     private readonly Histogram<double> _lag;
+    private readonly Histogram<double> _stage;
 
     public IngestionMetrics(IMeterFactory meterFactory)
     {
@@ -23,6 +24,7 @@ internal sealed class IngestionMetrics
         _duplicates = meter.CreateCounter<long>("nhi.inventory.ingestion.duplicates", "{event}", "Replayed events skipped.");
         _deadLetters = meter.CreateCounter<long>("nhi.inventory.ingestion.dead_letters", "{entry}", "Entries dead-lettered.");
         _lag = meter.CreateHistogram<double>("nhi.inventory.ingestion.lag", "s", "From the entry's arrival in the stream to its commit.");
+        _stage = meter.CreateHistogram<double>("nhi.inventory.ingestion.stage", "s", "Time a batch spent in one step (see IngestionStages).");
     }
 
     public void Record(string stream, BatchOutcome outcome, IReadOnlyList<StreamEntry> entries, DateTimeOffset committedAt)
@@ -39,6 +41,9 @@ internal sealed class IngestionMetrics
             }
         }
     }
+
+    public void RecordStage(string stream, string stage, TimeSpan elapsed) =>
+        _stage.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("stream", stream), new KeyValuePair<string, object?>("stage", stage));
 
     /// <summary>A stream id is <c>&lt;milliseconds&gt;-&lt;sequence&gt;</c>: the time Redis appended the entry.</summary>
     public static bool TryGetArrival(string entryId, out DateTimeOffset arrival)

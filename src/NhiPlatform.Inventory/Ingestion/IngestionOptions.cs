@@ -7,8 +7,20 @@ internal sealed class IngestionOptions
 {
     public const string SectionName = "Ingestion";
 
+    /// <summary>
+    /// The largest batch. A read takes what is waiting up to this many entries: small batches (low lag) when keeping
+    /// up, full ones (fewer read-model upserts and round trips per event) on a backlog.
+    /// </summary>
     [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 2_000;
+
+    /// <summary>
+    /// Consumers of the usage stream in this replica, each its own member of the group: one batch can be parsed and
+    /// copied while another commits. They store disjoint entries; read-model rows are locked in one order, so they
+    /// wait for each other but never deadlock.
+    /// </summary>
+    [Range(1, 8)]
+    public int UsageConsumers { get; set; } = 2;
 
     /// <summary>Pause when the stream is empty (StackExchange.Redis does not block on XREADGROUP).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]

@@ -19,34 +19,27 @@ internal sealed class StreamIngestionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var reader = new StreamBatchReader(stream, settings, timeProvider);
         var backoff = settings.PollInterval;
-        var readPending = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             IReadOnlyList<StreamEntry> entries = [];
             try
             {
                 await stream.EnsureGroupAsync(stoppingToken);
-                entries = readPending ? await stream.ReadPendingAsync(settings.BatchSize, stoppingToken) : [];
-                readPending = entries.Count > 0;
-                if (entries.Count == 0)
-                {
-                    entries = await stream.ClaimAbandonedAsync(settings.ClaimAfter, settings.BatchSize, stoppingToken);
-                }
-
-                if (entries.Count == 0)
-                {
-                    entries = await stream.ReadNewAsync(settings.BatchSize, stoppingToken);
-                }
-
+                var started = timeProvider.GetTimestamp();
+                entries = await reader.ReadAsync(stoppingToken);
                 if (entries.Count == 0)
                 {
                     await Task.Delay(settings.PollInterval, timeProvider, stoppingToken);
                     continue;
                 }
 
+                started = Lap(IngestionStages.Read, started);
                 var outcome = await sink.StoreAsync(entries, stoppingToken);
+                started = Lap(IngestionStages.Store, started);
                 await stream.AcknowledgeAsync([.. entries.Select(e => e.Id)], stoppingToken);
+                Lap(IngestionStages.Acknowledge, started);
                 metrics.Record(stream.Name, outcome, entries, timeProvider.GetUtcNow());
                 IngestionLog.BatchStored(logger, stream.Name, outcome.Stored, entries.Count, outcome.DeadLetters);
                 backoff = settings.PollInterval;
@@ -55,11 +48,20 @@ internal sealed class StreamIngestionService(
                                               && !stoppingToken.IsCancellationRequested)
             {
                 // Whatever was read stays pending and is read again from this consumer's pending list.
-                readPending = true;
+                await reader.ResetAsync();
                 IngestionLog.Failed(logger, exception, stream.Name, entries.Count, backoff.TotalMilliseconds);
                 await Task.Delay(backoff, timeProvider, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }
+
+        await reader.ResetAsync();
+    }
+
+    private long Lap(string stage, long started)
+    {
+        var now = timeProvider.GetTimestamp();
+        metrics.RecordStage(stream.Name, stage, timeProvider.GetElapsedTime(started, now));
+        return now;
     }
 }

@@ -6,32 +6,13 @@ using NhiPlatform.Inventory.Live;
 namespace NhiPlatform.Inventory.Ingestion;
 
 /// <summary>Usage entries into the ledger (and its edges, callers and roll-ups), then a live-update signal.</summary>
-internal sealed class UsageBatchSink(IUsageLedger ledger, ILiveChangePublisher live, ILogger<UsageBatchSink> logger) : IBatchSink
+internal sealed class UsageBatchSink(
+    IUsageLedger ledger, ILiveChangePublisher live, IngestionMetrics metrics, TimeProvider timeProvider, ILogger<UsageBatchSink> logger)
+    : ParsingBatchSink<UsageRecordedEvent>(NhiStreams.Usage, LiveChangeKinds.Usage, live, metrics, timeProvider, logger)
 {
-    public async Task<BatchOutcome> StoreAsync(IReadOnlyList<StreamEntry> entries, CancellationToken cancellationToken)
-    {
-        var events = new List<UsageRecordedEvent>(entries.Count);
-        var deadLetters = new List<DeadLetter>();
-        foreach (var entry in entries)
-        {
-            var (usage, deadLetter) = UsageEntryParser.Parse(entry);
-            if (usage is not null)
-            {
-                events.Add(usage);
-            }
-            else if (deadLetter is not null)
-            {
-                deadLetters.Add(deadLetter);
-                IngestionLog.DeadLettered(logger, NhiStreams.Usage, deadLetter.EntryId, deadLetter.Reason);
-            }
-        }
+    protected override (UsageRecordedEvent? Event, DeadLetter? DeadLetter) Parse(StreamEntry entry) => UsageEntryParser.Parse(entry);
 
-        var inserted = await ledger.AppendAsync(events, deadLetters, cancellationToken);
-        if (inserted > 0)
-        {
-            await live.PublishAsync(LiveChangeKinds.Usage, cancellationToken);
-        }
-
-        return new BatchOutcome(inserted, events.Count - inserted, deadLetters.Count);
-    }
+    protected override Task<int> SaveAsync(
+        IReadOnlyList<UsageRecordedEvent> events, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken) =>
+        ledger.AppendAsync(events, deadLetters, cancellationToken);
 }

@@ -1,38 +1,42 @@
 using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
+using NhiPlatform.Contracts;
 using NhiPlatform.Contracts.Events;
 using NhiPlatform.Inventory.Domain;
+using NhiPlatform.Inventory.Ingestion;
 
 namespace NhiPlatform.Inventory.Infrastructure.Postgres;
 
 /// <summary>
-/// The usage ledger in <c>inventory.usage_events</c> (partitioned by UTC day). A batch is a binary COPY into a
-/// temporary staging table, then one statement that inserts the new event ids and updates the read models.
+/// The usage ledger in <c>inventory.usage_events</c> (partitioned by UTC day). A batch, in one transaction: drop the
+/// events already stored (and repeats inside the batch), binary COPY the rest straight into the ledger, apply their
+/// read-model deltas (one upsert per read model), store the dead letters, commit.
 /// </summary>
-internal sealed class PostgresUsageLedger(NpgsqlDataSource dataSource) : IUsageLedger
+internal sealed class PostgresUsageLedger(NpgsqlDataSource dataSource, IngestionMetrics metrics, TimeProvider timeProvider) : IUsageLedger
 {
+    /// <summary>
+    /// Attempts when another consumer committed some of the same events first (only when replays overlap). Each lost
+    /// attempt means an overlapping batch committed, so a few suffice; past them the service retries from pending.
+    /// </summary>
+    private const int Attempts = 5;
+
     private readonly ConcurrentDictionary<DateOnly, bool> _partitions = new();
 
     public async Task<int> AppendAsync(
         IReadOnlyList<UsageRecordedEvent> events, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
     {
         await EnsurePartitionsAsync(events, cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = 0;
-        if (events.Count > 0)
+        for (var attempt = 1; ; attempt++)
         {
-            await using (var create = new NpgsqlCommand(UsageLedgerSql.CreateStaging, connection, transaction))
-            {
-                await create.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await UsageStagingWriter.WriteAsync(connection, events, cancellationToken);
-            await using var merge = new NpgsqlCommand(UsageLedgerSql.Merge, connection, transaction);
             try
             {
-                inserted = (int)(await merge.ExecuteScalarAsync(cancellationToken))!;
+                return await AppendOnceAsync(events, deadLetters, cancellationToken);
+            }
+            catch (PostgresException exception) when (attempt < Attempts && exception.SqlState is PostgresErrorCodes.UniqueViolation
+                                                          or PostgresErrorCodes.DeadlockDetected)
+            {
+                // A concurrent consumer stored some of these ids between our check and our COPY: check again.
             }
             catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.CheckViolation)
             {
@@ -41,6 +45,23 @@ internal sealed class PostgresUsageLedger(NpgsqlDataSource dataSource) : IUsageL
                 throw;
             }
         }
+    }
+
+    private async Task<int> AppendOnceAsync(
+        IReadOnlyList<UsageRecordedEvent> events, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var started = timeProvider.GetTimestamp();
+        var fresh = events.Count == 0 ? [] : await UsageLedgerExisting.NewEventsAsync(connection, transaction, events, cancellationToken);
+        started = Lap(IngestionStages.Existing, started);
+        if (fresh.Count > 0)
+        {
+            await UsageLedgerCopy.WriteAsync(connection, fresh, cancellationToken);
+            started = Lap(IngestionStages.Copy, started);
+            await UsageReadModelWriter.WriteAsync(connection, transaction, UsageReadModelDeltas.From(fresh), cancellationToken);
+            started = Lap(IngestionStages.ReadModels, started);
+        }
 
         if (deadLetters.Count > 0)
         {
@@ -48,7 +69,15 @@ internal sealed class PostgresUsageLedger(NpgsqlDataSource dataSource) : IUsageL
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return inserted;
+        Lap(IngestionStages.Commit, started);
+        return fresh.Count;
+    }
+
+    private long Lap(string stage, long started)
+    {
+        var now = timeProvider.GetTimestamp();
+        metrics.RecordStage(NhiStreams.Usage, stage, timeProvider.GetElapsedTime(started, now));
+        return now;
     }
 
     public async Task EnsurePartitionAsync(DateOnly day, CancellationToken cancellationToken)

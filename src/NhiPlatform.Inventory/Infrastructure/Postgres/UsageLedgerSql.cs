@@ -1,6 +1,9 @@
 namespace NhiPlatform.Inventory.Infrastructure.Postgres;
 
-/// <summary>The statements of one usage batch: staging table, insert-if-absent, and the incremental read models.</summary>
+/// <summary>
+/// The statements of one usage batch: which event ids are stored already, the binary COPY of the new ones straight
+/// into the ledger, and one set-based upsert per read model from the batch's deltas (arrays, one row per key).
+/// </summary>
 internal static class UsageLedgerSql
 {
     public const string Columns = """
@@ -8,63 +11,52 @@ internal static class UsageLedgerSql
         route_id, destination, method, path, status, latency_ms, source_address, user_agent, decision, reason
         """;
 
-    public const string CreateStaging = """
-        CREATE TEMP TABLE usage_staging (LIKE inventory.usage_events INCLUDING DEFAULTS) ON COMMIT DROP
-        """;
-
-    public const string CopyStaging = $"COPY usage_staging ({Columns}) FROM STDIN (FORMAT BINARY)";
+    public const string Copy = $"COPY inventory.usage_events ({Columns}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
-    /// Inserts the staged events whose id is new and, from exactly those rows, updates callers, edges, sources and the
-    /// daily and hourly roll-ups: a replayed event changes nothing. Returns the count of new events.
+    /// The (event id, instant) pairs of the batch already in the ledger. The instant range prunes the daily partitions
+    /// at plan time; the primary key answers each id with one probe.
     /// </summary>
-    public const string Merge = $$"""
-        WITH ins AS (
-            INSERT INTO inventory.usage_events ({{Columns}})
-            SELECT {{Columns}} FROM usage_staging
-            ON CONFLICT DO NOTHING
-            RETURNING occurred_at, client_id, unverified_issuer, unverified_subject, route_id, destination, source_address, decision, scopes
-        ), k AS (
-            SELECT occurred_at, coalesce(route_id, '') AS route_id, coalesce(destination, '') AS service, source_address, scopes,
-                   (decision = 'denied')::int AS denied, decision,
-                   CASE WHEN client_id IS NOT NULL THEN client_id
-                        WHEN unverified_subject IS NOT NULL OR unverified_issuer IS NOT NULL
-                            THEN 'unverified:' || coalesce(unverified_subject, '?') || '@' || coalesce(unverified_issuer, '?')
-                        ELSE 'anonymous' END AS caller,
-                   CASE WHEN client_id IS NOT NULL THEN 'identity'
-                        WHEN unverified_subject IS NOT NULL OR unverified_issuer IS NOT NULL THEN 'unverified'
-                        ELSE 'anonymous' END AS caller_kind
-            FROM ins
-        ), c AS (
-            INSERT INTO inventory.callers AS t (caller, caller_kind, first_seen, last_seen, calls, denials)
-            SELECT caller, min(caller_kind), min(occurred_at), max(occurred_at), count(*), sum(denied) FROM k GROUP BY caller
-            ON CONFLICT (caller) DO UPDATE SET first_seen = least(t.first_seen, excluded.first_seen),
-                last_seen = greatest(t.last_seen, excluded.last_seen), calls = t.calls + excluded.calls, denials = t.denials + excluded.denials
-        ), e AS (
-            INSERT INTO inventory.edges AS t (caller, caller_kind, route_id, service, first_seen, last_seen, calls, denials, scopes)
-            SELECT caller, min(caller_kind), route_id, service, min(occurred_at), max(occurred_at), count(*), sum(denied),
-                   ARRAY(SELECT DISTINCT s FROM unnest(string_to_array(string_agg(DISTINCT scopes, ' ') FILTER (WHERE decision = 'allowed'), ' ')) s
-                         WHERE s <> '' ORDER BY 1)
-            FROM k GROUP BY caller, route_id, service
-            ON CONFLICT (caller, route_id, service) DO UPDATE SET first_seen = least(t.first_seen, excluded.first_seen),
-                last_seen = greatest(t.last_seen, excluded.last_seen), calls = t.calls + excluded.calls, denials = t.denials + excluded.denials,
-                scopes = ARRAY(SELECT DISTINCT s FROM unnest(t.scopes || excluded.scopes) s WHERE s <> '' ORDER BY 1)
-        ), s AS (
-            INSERT INTO inventory.caller_sources AS t (caller, source_address, first_seen, last_seen, calls)
-            SELECT caller, source_address, min(occurred_at), max(occurred_at), count(*) FROM k WHERE source_address IS NOT NULL
-            GROUP BY caller, source_address
-            ON CONFLICT (caller, source_address) DO UPDATE SET first_seen = least(t.first_seen, excluded.first_seen),
-                last_seen = greatest(t.last_seen, excluded.last_seen), calls = t.calls + excluded.calls
-        ), d AS (
-            INSERT INTO inventory.usage_daily AS t (day, caller, route_id, service, calls, denials)
-            SELECT (occurred_at AT TIME ZONE 'UTC')::date, caller, route_id, service, count(*), sum(denied) FROM k
-            GROUP BY 1, caller, route_id, service
-            ON CONFLICT (day, caller, route_id, service) DO UPDATE SET calls = t.calls + excluded.calls, denials = t.denials + excluded.denials
-        ), h AS (
-            INSERT INTO inventory.usage_hourly AS t (caller, hour, calls)
-            SELECT caller, date_trunc('hour', occurred_at, 'UTC'), count(*) FROM k GROUP BY caller, 2
-            ON CONFLICT (caller, hour) DO UPDATE SET calls = t.calls + excluded.calls
-        )
-        SELECT count(*)::int FROM ins
+    public const string Existing = """
+        SELECT event_id, occurred_at FROM inventory.usage_events
+        WHERE event_id = ANY($1) AND occurred_at BETWEEN $2 AND $3
+        """;
+
+    public const string Callers = """
+        INSERT INTO inventory.callers AS t (caller, caller_kind, first_seen, last_seen, calls, denials)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::bigint[], $6::bigint[])
+        ON CONFLICT (caller) DO UPDATE SET first_seen = least(t.first_seen, excluded.first_seen),
+            last_seen = greatest(t.last_seen, excluded.last_seen), calls = t.calls + excluded.calls, denials = t.denials + excluded.denials
+        """;
+
+    /// <summary>Scopes arrive space separated per edge and are split, deduplicated and sorted here, as before.</summary>
+    public const string Edges = """
+        INSERT INTO inventory.edges AS t (caller, caller_kind, route_id, service, first_seen, last_seen, calls, denials, scopes)
+        SELECT caller, kind, route_id, service, first_seen, last_seen, calls, denials,
+               ARRAY(SELECT DISTINCT s FROM unnest(string_to_array(scopes, ' ')) s WHERE s <> '' ORDER BY 1)
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::bigint[], $8::bigint[], $9::text[])
+            AS d(caller, kind, route_id, service, first_seen, last_seen, calls, denials, scopes)
+        ON CONFLICT (caller, route_id, service) DO UPDATE SET first_seen = least(t.first_seen, excluded.first_seen),
+            last_seen = greatest(t.last_seen, excluded.last_seen), calls = t.calls + excluded.calls, denials = t.denials + excluded.denials,
+            scopes = ARRAY(SELECT DISTINCT s FROM unnest(t.scopes || excluded.scopes) s WHERE s <> '' ORDER BY 1)
+        """;
+
+    public const string Sources = """
+        INSERT INTO inventory.caller_sources AS t (caller, source_address, first_seen, last_seen, calls)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::bigint[])
+        ON CONFLICT (caller, source_address) DO UPDATE SET first_seen = least(t.first_seen, excluded.first_seen),
+            last_seen = greatest(t.last_seen, excluded.last_seen), calls = t.calls + excluded.calls
+        """;
+
+    public const string Daily = """
+        INSERT INTO inventory.usage_daily AS t (day, caller, route_id, service, calls, denials)
+        SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+        ON CONFLICT (day, caller, route_id, service) DO UPDATE SET calls = t.calls + excluded.calls, denials = t.denials + excluded.denials
+        """;
+
+    public const string Hourly = """
+        INSERT INTO inventory.usage_hourly AS t (caller, hour, calls)
+        SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[])
+        ON CONFLICT (caller, hour) DO UPDATE SET calls = t.calls + excluded.calls
         """;
 }

@@ -4,12 +4,16 @@ using NhiPlatform.Contracts.Events;
 
 namespace NhiPlatform.Inventory.Infrastructure.Postgres;
 
-/// <summary>Binary COPY of usage events into the batch's staging table.</summary>
-internal static class UsageStagingWriter
+/// <summary>
+/// Binary COPY of a batch's new usage events straight into the ledger: no staging table and no second copy of the rows.
+/// The primary key still guards idempotence; a row another consumer committed meanwhile fails the whole COPY
+/// (unique violation) and the batch is retried.
+/// </summary>
+internal static class UsageLedgerCopy
 {
     public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<UsageRecordedEvent> events, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(UsageLedgerSql.CopyStaging, cancellationToken);
+        await using var importer = await connection.BeginBinaryImportAsync(UsageLedgerSql.Copy, cancellationToken);
         foreach (var e in events)
         {
             await importer.StartRowAsync(cancellationToken);

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using static System.FormattableString;
+
+namespace NhiPlatform.Inventory.Benchmarks;
+
+/// <summary>
+/// The run's figures: Markdown for people (bench/results/inventory.md, rewritten only by a full run) and
+/// bench/results/inventory-&lt;utc time&gt;.json for ./bench.sh (every run).
+/// </summary>
+internal sealed class BenchReport(int events, int rounds)
+{
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+
+    public List<ThroughputRound> Rounds { get; } = [];
+
+    public (int Rate, int Seconds, (double P50, double P99, double Max, long Samples) Result)? Lag { get; set; }
+
+    public (long Rows, IReadOnlyList<(string Query, double P50, double P99)> Results)? Queries { get; set; }
+
+    private string BatchSize => BenchHost.BatchSize?.ToString(CultureInfo.InvariantCulture) ?? "default";
+
+    private string Consumers => BenchHost.UsageConsumers?.ToString(CultureInfo.InvariantCulture) ?? "default";
+
+    private ThroughputRound Median => Rounds.OrderBy(r => r.Ratio).ElementAt(Rounds.Count / 2);
+
+    public string RoundLine(ThroughputRound r) => Invariant(
+        $"- round: ingestion {r.IngestPerSecond:N0} events/s; bare COPY (plain table) {r.CopyBeforePerSecond:N0} before, {r.CopyAfterPerSecond:N0} after; ratio {100 * r.Ratio:N0} %; ledger-shaped COPY {r.LedgerCopyPerSecond:N0} rows/s ({100 * r.IngestPerSecond / r.LedgerCopyPerSecond:N0} %); CPU {r.IngestCpuMicrosPerEvent:N1} µs/event vs {r.CopyCpuMicrosPerRow:N1} µs/row ({100 * r.CpuRatio:N0} %)");
+
+    public IEnumerable<string> Markdown()
+    {
+        yield return Invariant($"# Inventory benchmark ({_started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, shared machine)");
+        yield return "";
+        foreach (var line in Rounds.Count == 0 ? Enumerable.Empty<string>() : IngestionLines())
+        {
+            yield return line;
+        }
+
+        if (Lag is { } lag)
+        {
+            yield return "";
+            yield return Invariant($"## Lag at {lag.Rate:N0} events/s for {lag.Seconds} s ({lag.Result.Samples:N0} events)");
+            yield return Invariant($"- arrival in Redis → commit: p50 {lag.Result.P50 * 1000:N0} ms, p99 {lag.Result.P99 * 1000:N0} ms, max {lag.Result.Max * 1000:N0} ms (aim p99 < 1 s)");
+        }
+
+        if (Queries is { } queries)
+        {
+            yield return "";
+            yield return Invariant($"## Queries on {queries.Rows:N0} generated ledger rows (30 daily partitions; 500 runs each, through the service's readers)");
+            foreach (var q in queries.Results)
+            {
+                yield return Invariant($"- {q.Query}: p50 {q.P50:N1} ms, p99 {q.P99:N1} ms (aim p99 < 50 ms)");
+            }
+        }
+    }
+
+    private IEnumerable<string> IngestionLines()
+    {
+        yield return Invariant($"## Ingestion vs bare COPY ({events:N0} events already in the stream; {Rounds.Count} rounds; batch size {BatchSize}; usage consumers {Consumers})");
+        yield return "Ingestion = XREADGROUP → parse → existing ids → binary COPY into the ledger → read-model upserts → commit → XACK. " +
+                     "Baseline = binary COPY of the same rows into a plain table, run just before and just after each round.";
+        foreach (var r in Rounds)
+        {
+            yield return RoundLine(r);
+        }
+
+        yield return Invariant($"- ratio, median (range): **{100 * Median.Ratio:N0} %** ({100 * Rounds.Min(r => r.Ratio):N0}–{100 * Rounds.Max(r => r.Ratio):N0} %), aim ≥ 50 %");
+        yield return Invariant($"- CPU-time ratio (bare COPY CPU per row / ingestion CPU per event, all processes: bench and service, PostgreSQL, Redis), median (range): {100 * Rounds.OrderBy(r => r.CpuRatio).ElementAt(Rounds.Count / 2).CpuRatio:N0} % ({100 * Rounds.Min(r => r.CpuRatio):N0}–{100 * Rounds.Max(r => r.CpuRatio):N0} %)");
+        yield return "- where a batch's time goes (median round; seconds summed over its batches, stages overlap with the read-ahead):";
+        foreach (var (stage, (seconds, batches)) in Median.Stages.OrderByDescending(s => s.Value.Seconds))
+        {
+            yield return Invariant($"  - {stage}: {seconds:N2} s over {batches:N0} batches ({1000 * seconds / Math.Max(1, batches):N2} ms each)");
+        }
+    }
+
+    public async Task<(string? Markdown, string Json)> WriteAsync(string directory)
+    {
+        var json = Path.Combine(directory, $"inventory-{_started:yyyyMMdd'T'HHmmss'Z'}.json");
+        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(Figures(), new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        if (Lag is null || Queries is null)
+        {
+            return (null, json);
+        }
+
+        var markdown = Path.Combine(directory, "inventory.md");
+        await File.WriteAllTextAsync(markdown, string.Join('\n', Markdown()) + "\n");
+        return (markdown, json);
+    }
+
+    private object Figures() => new
+    {
+        benchmark = "inventory",
+        utc = _started,
+        cores = Environment.ProcessorCount,
+        events,
+        rounds,
+        batchSize = BenchHost.BatchSize,
+        usageConsumers = BenchHost.UsageConsumers,
+        ingestion = Rounds.Count == 0 ? null : new
+        {
+            eventsPerSecond = Median.IngestPerSecond,
+            baselineBareCopyRowsPerSecond = Median.CopyPerSecond,
+            ratio = Median.Ratio,
+            ratioMin = Rounds.Min(r => r.Ratio),
+            ratioMax = Rounds.Max(r => r.Ratio),
+            ledgerShapedCopyRowsPerSecond = Median.LedgerCopyPerSecond,
+            aimRatio = 0.5,
+            cpuRatio = Rounds.OrderBy(r => r.CpuRatio).ElementAt(Rounds.Count / 2).CpuRatio,
+            perRound = Rounds.Select(r => new
+            {
+                r.IngestPerSecond, r.CopyBeforePerSecond, r.CopyAfterPerSecond, r.Ratio, r.LedgerCopyPerSecond, r.IngestCpuMicrosPerEvent, r.CopyCpuMicrosPerRow, r.CpuRatio,
+            }),
+            stageSeconds = Median.Stages.ToDictionary(s => s.Key, s => s.Value.Seconds),
+        },
+        lag = Lag is { } lag
+            ? new { rate = lag.Rate, seconds = lag.Seconds, samples = lag.Result.Samples, p50Ms = lag.Result.P50 * 1000, p99Ms = lag.Result.P99 * 1000, maxMs = lag.Result.Max * 1000, aimP99Ms = 1000 }
+            : null,
+        queries = Queries is { } queries
+            ? new { rows = queries.Rows, results = queries.Results.Select(q => new { query = q.Query, p50Ms = q.P50, p99Ms = q.P99, aimP99Ms = 50 }) }
+            : null,
+    };
+}
