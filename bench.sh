@@ -6,7 +6,8 @@
 #   faults      tests/NhiPlatform.Faults.Tests with longer phases (the fault suite's long profile)
 #   soak        a LocalHost (--demo) under mixed traffic for 10 minutes, each service's memory sampled
 # Each writes bench/results/<name>-<utc time>.json (and .md); the last step writes bench/results/summary-<time>.json
-# and rewrites the README's "Measured" table from this run. Takes about 30 minutes.
+# and rewrites the README's "Measured" table from the newest result of each benchmark (this run's, or an earlier one
+# for a benchmark this run left out). Takes about 30 minutes.
 # Options (environment): NHI_BENCH_ONLY="gateway tokens" runs a subset; NHI_SOAK_MINUTES (default 10);
 # NHI_SOAK_RATE (req/s, default 80); NHI_FAULTS_PHASE_SECONDS (default 20).
 set -euo pipefail
@@ -41,6 +42,7 @@ release() { echo "$root/$1/bin/Release/net10.0/$2.dll"; }
 soak() {
   local state port pid status=0
   state="$(mktemp -d /tmp/nhi-soak-XXXXXX)"
+  chmod 755 "$state" # PostgreSQL runs as the postgres OS user when we are root: it must reach its data directory
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
   dotnet "$(release src/NhiPlatform.LocalHost NhiPlatform.LocalHost)" --state-dir "$state" --gateway-port "$port" --demo \
     >"$state/localhost.out" 2>&1 &

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Collects the results ./bench.sh's run wrote (bench/results/*.json newer than the run's marker file) into
+"""Collects the newest result of each benchmark (bench/results/<name>-*.json; those older than the run's marker file
+are marked as from an earlier run) into
 bench/results/summary-<time>.json and rewrites the README's "Measured" table between its markers.
 Usage: bench-summary.py <marker file> <run stamp> "<failed steps>" """
 import datetime, glob, json, os, re, sys
@@ -11,12 +12,13 @@ since = os.path.getmtime(marker)
 
 
 def newest(kind):
-    files = [f for f in glob.glob(os.path.join(results, f"{kind}-*.json")) if os.path.getmtime(f) >= since]
+    """The newest result of a benchmark: this run's, or an earlier run's when this run left the benchmark out."""
+    files = glob.glob(os.path.join(results, f"{kind}-*.json"))
     if not files:
         return None, None
     path = max(files, key=os.path.getmtime)
     with open(path) as f:
-        return json.load(f), os.path.relpath(path, root)
+        return json.load(f), os.path.relpath(path, root) + ("" if os.path.getmtime(path) >= since else " (earlier run)")
 
 
 def num(value, digits=0):

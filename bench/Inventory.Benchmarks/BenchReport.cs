@@ -5,7 +5,8 @@ using static System.FormattableString;
 namespace NhiPlatform.Inventory.Benchmarks;
 
 /// <summary>
-/// The run's figures: Markdown for people (bench/results/inventory.md, rewritten only by a full run) and
+/// The run's figures: Markdown for people (bench/results/inventory-&lt;utc time&gt;.md, by a full run; the analysis in
+/// bench/results/inventory.md is written by hand and quotes them) and
 /// bench/results/inventory-&lt;utc time&gt;.json for ./bench.sh (every run).
 /// </summary>
 internal sealed class BenchReport(int events, int rounds)
@@ -82,7 +83,7 @@ internal sealed class BenchReport(int events, int rounds)
             return (null, json);
         }
 
-        var markdown = Path.Combine(directory, "inventory.md");
+        var markdown = Path.ChangeExtension(json, ".md");
         await File.WriteAllTextAsync(markdown, string.Join('\n', Markdown()) + "\n");
         return (markdown, json);
     }
