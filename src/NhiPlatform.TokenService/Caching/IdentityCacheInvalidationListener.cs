@@ -16,7 +16,14 @@ internal sealed class IdentityCacheInvalidationListener(IConnectionMultiplexer r
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         redis.ConnectionRestored -= OnRestored;
-        await redis.GetSubscriber().UnsubscribeAsync(RedisChannel.Literal(RedisOutboxDelivery.InvalidationChannel));
+        try
+        {
+            await redis.GetSubscriber().UnsubscribeAsync(RedisChannel.Literal(RedisOutboxDelivery.InvalidationChannel));
+        }
+        catch (RedisException)
+        {
+            // Redis is unreachable or the connection is closing: there is no subscription left to end, and a stop must not fail.
+        }
     }
 
     private void OnRestored(object? sender, ConnectionFailedEventArgs e) => cache.Clear();

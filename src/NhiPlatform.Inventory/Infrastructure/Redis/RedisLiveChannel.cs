@@ -26,5 +26,15 @@ internal sealed class RedisLiveChannel(IConnectionMultiplexer redis, LiveUpdates
     public Task StartAsync(CancellationToken cancellationToken) =>
         redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => updates.Notify(message.ToString()));
 
-    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.GetSubscriber().UnsubscribeAsync(Channel);
+        }
+        catch (RedisException)
+        {
+            // Redis is unreachable or the connection is closing: there is no subscription left to end, and a stop must not fail.
+        }
+    }
 }
