@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NhiPlatform.Testing;
 
 namespace NhiPlatform.TokenService.Benchmarks;
 
@@ -28,7 +29,7 @@ internal static class BenchmarkReport
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"**Ratio: {ratio:P1} of the bare rate** (aim: at least 70 %).")
             .ToString();
-        var directory = Path.Combine(FindRepositoryRoot(), "bench", "results");
+        var directory = Path.Combine(RepositoryLayout.Root, "bench", "results");
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "tokenservice-token-endpoint.md"), text);
         var at = DateTimeOffset.UtcNow;
@@ -60,15 +61,4 @@ internal static class BenchmarkReport
 
     private static string Row(string name, LoadResult result) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {result.RequestsPerSecond:F0} | {result.Percentile(50):F2} | {result.Percentile(99):F2} | {result.Failed} |");
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NhiPlatform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? Directory.GetCurrentDirectory();
-    }
 }

@@ -18,7 +18,7 @@ internal sealed class GatewayTestTopology : IAsyncDisposable
 {
     public const string Issuer = "https://gateway.test";
 
-    private GatewayTestTopology(ServiceHost<TokenServiceOptions> tokens, ServiceHost<EchoResponse> echo, EchoRequestCounter echoRequests,
+    private GatewayTestTopology(ServiceHost<TokenServiceOptions> tokens, ServiceHost<EchoResponse> echo, RequestRecorder echoRequests,
         ServiceHost<UsageOptions> gateway, TestEnvironment environment, string bootstrapFile)
     {
         Tokens = tokens;
@@ -34,7 +34,7 @@ internal sealed class GatewayTestTopology : IAsyncDisposable
     public ServiceHost<EchoResponse> Echo { get; }
 
     /// <summary>Every request that reached the echo service.</summary>
-    public EchoRequestCounter EchoRequests { get; }
+    public RequestRecorder EchoRequests { get; }
     public ServiceHost<UsageOptions> Gateway { get; }
     public TestEnvironment Environment { get; }
     public string BootstrapFile { get; }
@@ -52,7 +52,7 @@ internal sealed class GatewayTestTopology : IAsyncDisposable
             [NhiConfigurationKeys.BootstrapCredentialsFile] = bootstrapFile,
         });
         tokens.Start();
-        var echoRequests = new EchoRequestCounter();
+        var echoRequests = new RequestRecorder();
         var echo = new ServiceHost<EchoResponse>(new Dictionary<string, string?>(),
             services => services.AddSingleton<IStartupFilter>(echoRequests));
         echo.Start();

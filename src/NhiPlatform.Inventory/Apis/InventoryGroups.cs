@@ -1,5 +1,6 @@
 using NhiPlatform.Contracts;
 using NhiPlatform.TokenValidation.Authorization;
+using NhiPlatform.ServiceDefaults.Problems;
 
 namespace NhiPlatform.Inventory.Apis;
 

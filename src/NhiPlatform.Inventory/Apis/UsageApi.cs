@@ -4,6 +4,7 @@ using NhiPlatform.Contracts;
 using NhiPlatform.Inventory.Apis.Models;
 using NhiPlatform.Inventory.Domain;
 using NhiPlatform.TokenValidation.Authorization;
+using NhiPlatform.ServiceDefaults.Problems;
 
 namespace NhiPlatform.Inventory.Apis;
 

@@ -3,6 +3,7 @@ using NhiPlatform.Contracts;
 using NhiPlatform.TokenService.Apis.Models;
 using NhiPlatform.TokenService.Domain;
 using NhiPlatform.TokenValidation.Authorization;
+using NhiPlatform.ServiceDefaults.Problems;
 
 namespace NhiPlatform.TokenService.Apis;
 

@@ -6,6 +6,7 @@ using NhiPlatform.TokenService.Apis.Models;
 using NhiPlatform.TokenService.Domain;
 using NhiPlatform.TokenService.Identities;
 using NhiPlatform.TokenValidation.Authorization;
+using NhiPlatform.ServiceDefaults.Problems;
 
 namespace NhiPlatform.TokenService.Apis;
 

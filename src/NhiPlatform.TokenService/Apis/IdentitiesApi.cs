@@ -5,6 +5,7 @@ using NhiPlatform.TokenService.Apis.Models;
 using NhiPlatform.TokenService.Domain;
 using NhiPlatform.TokenService.Identities;
 using NhiPlatform.TokenValidation.Authorization;
+using NhiPlatform.ServiceDefaults.Problems;
 
 namespace NhiPlatform.TokenService.Apis;
 

@@ -22,7 +22,7 @@ internal sealed class StubKeysGateway : IAsyncDisposable
     public const string RsaKeyId = "trusted-rsa";
     public const string EcKeyId = "trusted-ec";
 
-    private StubKeysGateway(ServiceHost<EchoResponse> echo, EchoRequestCounter echoRequests, ServiceHost<UsageOptions> gateway,
+    private StubKeysGateway(ServiceHost<EchoResponse> echo, RequestRecorder echoRequests, ServiceHost<UsageOptions> gateway,
         RSA rsa, ECDsa ec)
     {
         Echo = echo;
@@ -35,7 +35,7 @@ internal sealed class StubKeysGateway : IAsyncDisposable
     }
 
     public ServiceHost<EchoResponse> Echo { get; }
-    public EchoRequestCounter EchoRequests { get; }
+    public RequestRecorder EchoRequests { get; }
     public ServiceHost<UsageOptions> Gateway { get; }
     public RSA Rsa { get; }
     public ECDsa Ec { get; }
@@ -49,7 +49,7 @@ internal sealed class StubKeysGateway : IAsyncDisposable
         var environment = await servers.CreateEnvironmentAsync(CancellationToken.None);
         var rsa = RSA.Create(2048);
         var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var echoRequests = new EchoRequestCounter();
+        var echoRequests = new RequestRecorder();
         var echo = new ServiceHost<EchoResponse>(new Dictionary<string, string?>(),
             services => services.AddSingleton<IStartupFilter>(echoRequests));
         echo.Start();

@@ -29,7 +29,7 @@ public sealed class SecurityPlatform : IAsyncLifetime
 
     internal CapturingLoggerProvider Logs { get; } = new();
     internal SensitiveValues Sensitive { get; } = new();
-    internal ServiceRequestRecorder EchoRequests { get; } = new();
+    internal RequestRecorder EchoRequests { get; } = new();
     internal ServiceHost<TokenServiceOptions> Tokens { get; private set; } = null!;
     internal ServiceHost<IngestionOptions> Inventory { get; private set; } = null!;
     internal ServiceHost<EchoResponse> Echo { get; private set; } = null!;

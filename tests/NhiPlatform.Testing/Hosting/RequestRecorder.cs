@@ -2,10 +2,13 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 
-namespace NhiPlatform.Gateway.IntegrationTests;
+namespace NhiPlatform.Testing.Hosting;
 
-/// <summary>Sits in front of the echo sample and records every request that reached it: proves a denial never did.</summary>
-internal sealed class EchoRequestCounter : IStartupFilter
+/// <summary>
+/// Sits in front of a downstream service (add it as an <see cref="IStartupFilter"/>) and records the path of every
+/// request that reached it: proves a denial never did.
+/// </summary>
+public sealed class RequestRecorder : IStartupFilter
 {
     private readonly ConcurrentQueue<string> _paths = new();
 

@@ -1,10 +1,12 @@
-namespace NhiPlatform.TokenService.Apis;
+using Microsoft.AspNetCore.Http;
+
+namespace NhiPlatform.ServiceDefaults.Problems;
 
 /// <summary>
 /// Refuses a query or route value holding a NUL character (a 400, not the 500 PostgreSQL's "invalid byte sequence"
 /// became): text columns cannot store one, so no such value can match anything anyway.
 /// </summary>
-internal sealed class NulCharacterFilter : IEndpointFilter
+public sealed class NulCharacterFilter : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
