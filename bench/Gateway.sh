@@ -168,7 +168,7 @@ for name in order:
     }
 result = {
     "benchmark": "gateway", "utc": datetime.datetime.now(datetime.timezone.utc).isoformat(), "cores": int(cores),
-    "secondsPerRun": int(seconds), "connections": int(connections), "rounds": int(rounds), "usageEvents": int(usage_events),
+    "secondsPerRun": int(seconds), "connections": int(connections), "rounds": int(rounds), "usageStreamEntries": int(usage_events),
     "aim": {"ratioVsBareYarp": 0.85, "addedP99Ms": 1.0}, "targets": targets,
 }
 json.dump(result, open(json_file, "w"), indent=2)
@@ -177,7 +177,7 @@ with open(md_file, "w") as md:
     md.write(f"wrk -t2 -c{connections}, {seconds} s per run after a 3 s warm-up, GET with a 1 KiB response, loopback, {cores} cores shared with other work.\n")
     md.write(f"bare YARP and the gateway targets ran back to back in each of {rounds} rounds; direct and nginx once. Figures are medians; "
              "ratios are taken within a round, min-max across rounds. CPU is the proxy process's (and redis-server's) user+system time per request.\n")
-    md.write(f"Gateway: Release build, JwtBearer + scope policy + revocation check + per-request usage event to Redis ({usage_events} events in nhi:usage after the runs, warm-ups and probes included).\n\n")
+    md.write(f"Gateway: Release build, JwtBearer + scope policy + revocation check + a usage event per request, sent to Redis in usage.batch entries ({usage_events} entries in nhi:usage after the runs, warm-ups and probes included).\n\n")
     md.write("| target | req/s | p50 (ms) | p99 (ms) | vs bare YARP req/s (min-max) | added p99 vs bare YARP (ms, min-max) | proxy CPU us/req | redis CPU us/req |\n")
     md.write("|---|---|---|---|---|---|---|---|\n")
     for name in order:

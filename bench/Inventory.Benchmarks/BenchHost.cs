@@ -18,6 +18,12 @@ internal static class BenchHost
     /// <summary>Usage consumers per replica of the benchmarked service (argument 7; the service's default otherwise).</summary>
     public static int? UsageConsumers { get; set; }
 
+    /// <summary>
+    /// Events per stream entry the producer writes (argument 8; 200, the gateway's default, otherwise): more than one
+    /// is a <c>usage.batch</c> entry as the gateway writes it, one a <c>usage.recorded</c> entry (EventsPerEntry=1).
+    /// </summary>
+    public static int EventsPerEntry { get; set; } = 200;
+
     public static ServiceHost<IngestionOptions> StartInventory(TestEnvironment environment)
     {
         var settings = new Dictionary<string, string?>
@@ -51,13 +57,24 @@ internal static class BenchHost
         Status = 200, LatencyMs = 3.5, SourceAddress = $"10.0.{i % 5}.1", UserAgent = "bench", Decision = UsageDecisions.Allowed,
     };
 
+    /// <summary>The events as the gateway writes them: pipelined XADDs of <see cref="EventsPerEntry"/> events each.</summary>
     public static Task PublishAsync(IDatabase database, IReadOnlyList<UsageRecordedEvent> events) =>
-        Task.WhenAll(events.Select(e => database.StreamAddAsync(NhiStreams.Usage,
+        Task.WhenAll(events.Chunk(EventsPerEntry).Select(chunk => database.StreamAddAsync(NhiStreams.Usage, Entry(chunk))));
+
+    private static NameValueEntry[] Entry(UsageRecordedEvent[] events) => events.Length == 1
+        ?
         [
             new NameValueEntry(NhiStreams.TypeField, UsageRecordedEvent.TypeName),
-            new NameValueEntry(NhiStreams.VersionField, 1),
-            new NameValueEntry(NhiStreams.DataField, JsonSerializer.Serialize(e, NhiEventsJsonContext.Default.UsageRecordedEvent)),
-        ])));
+            new NameValueEntry(NhiStreams.VersionField, UsageRecordedEvent.CurrentSchemaVersion),
+            new NameValueEntry(NhiStreams.DataField, JsonSerializer.SerializeToUtf8Bytes(events[0], NhiEventsJsonContext.Default.UsageRecordedEvent)),
+        ]
+        :
+        [
+            new NameValueEntry(NhiStreams.TypeField, UsageBatch.TypeName),
+            new NameValueEntry(NhiStreams.VersionField, UsageBatch.CurrentSchemaVersion),
+            new NameValueEntry(NhiStreams.CountField, events.Length),
+            new NameValueEntry(NhiStreams.DataField, JsonSerializer.SerializeToUtf8Bytes(events, NhiEventsJsonContext.Default.UsageRecordedEventArray)),
+        ];
 
     public static async Task<long> ScalarAsync(string connectionString, string sql)
     {

@@ -11,6 +11,7 @@ var ledgerRows = args.Length > 3 ? long.Parse(args[3], CultureInfo.InvariantCult
 BenchHost.BatchSize = args.Length > 4 && args[4] != "default" ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
 var rounds = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 3;
 BenchHost.UsageConsumers = args.Length > 6 && args[6] != "default" ? int.Parse(args[6], CultureInfo.InvariantCulture) : null;
+BenchHost.EventsPerEntry = args.Length > 7 && args[7] != "default" ? int.Parse(args[7], CultureInfo.InvariantCulture) : BenchHost.EventsPerEntry;
 var servers = new LocalServersFixture();
 await servers.InitializeAsync();
 try

@@ -3,7 +3,7 @@ namespace NhiPlatform.Contracts;
 /// <summary>Redis streams between the services and the fields of each entry.</summary>
 public static class NhiStreams
 {
-    /// <summary>Usage events written by the gateway, one per request.</summary>
+    /// <summary>Usage events written by the gateway, one per request, many per entry (<see cref="Events.UsageBatch"/>).</summary>
     public const string Usage = "nhi:usage";
 
     /// <summary>Identity-change events written by the token service.</summary>
@@ -20,4 +20,7 @@ public static class NhiStreams
 
     /// <summary>Entry field: the event serialized as JSON (<see cref="Events.NhiEventsJsonContext"/>).</summary>
     public const string DataField = "data";
+
+    /// <summary>Entry field of a batch entry: how many events its <c>data</c> array holds (readers size reads by it).</summary>
+    public const string CountField = "n";
 }

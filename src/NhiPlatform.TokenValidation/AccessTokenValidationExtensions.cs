@@ -43,6 +43,8 @@ public static class AccessTokenValidationExtensions
             {
                 options.ConfigurationManager = configurationManager;
                 options.MapInboundClaims = false;
+                // Nothing reads the token back from the ticket; kept there it is one more copy of a bearer credential.
+                options.SaveToken = false;
                 options.RefreshOnIssuerKeyNotFound = true;
                 options.Events = AccessTokenEvents.Create();
                 foreach (var handler in options.TokenHandlers.OfType<JsonWebTokenHandler>())
@@ -58,6 +60,7 @@ public static class AccessTokenValidationExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ScopeAuthorizationHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, AudienceAuthorizationHandler>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, BearerAuthorizationResultHandler>();
+        services.AddSingleton<IPolicyEvaluator, ScopePolicyEvaluator>();
         return builder;
     }
 }

@@ -12,10 +12,19 @@ internal static class UsageStream
     {
         using var redis = await ConnectionMultiplexer.ConnectAsync(redisConnectionString);
         var entries = await redis.GetDatabase().StreamRangeAsync(NhiStreams.Usage);
-        return entries
-            .Select(e => JsonSerializer.Deserialize((string)e[NhiStreams.DataField]!, NhiEventsJsonContext.Default.UsageRecordedEvent)!)
-            .Where(filter)
-            .ToList();
+        return entries.SelectMany(Events).Where(filter).ToList();
+    }
+
+    /// <summary>The events of one entry: a <c>usage.batch</c> array, or a single <c>usage.recorded</c> event.</summary>
+    public static UsageRecordedEvent[] Events(StreamEntry entry)
+    {
+        var data = (byte[])entry[NhiStreams.DataField]!;
+        return (string?)entry[NhiStreams.TypeField] switch
+        {
+            UsageBatch.TypeName => JsonSerializer.Deserialize(data, NhiEventsJsonContext.Default.UsageRecordedEventArray)!,
+            UsageRecordedEvent.TypeName => [JsonSerializer.Deserialize(data, NhiEventsJsonContext.Default.UsageRecordedEvent)!],
+            var type => throw new InvalidOperationException($"Unexpected entry type '{type}' on {NhiStreams.Usage}."),
+        };
     }
 
     /// <summary>Waits (bounded) until at least <paramref name="expected"/> events match, then returns them all.</summary>

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 
 namespace NhiPlatform.Inventory.IntegrationTests;
 
-/// <summary>identity.changed v1 events exactly as the token service writes them (Contracts), and their stream entries.</summary>
+/// <summary>identity.changed v1 and usage events exactly as the token service and the gateway write them (Contracts), and their stream entries.</summary>
 internal static class InventoryEvents
 {
     public static IdentityChangedEvent IdentityChanged(
@@ -51,6 +51,15 @@ internal static class InventoryEvents
             new NameValueEntry(NhiStreams.VersionField, 1),
             new NameValueEntry(NhiStreams.DataField, JsonSerializer.Serialize(change, NhiEventsJsonContext.Default.IdentityChangedEvent)),
         ]);
+
+    /// <summary>A usage.batch v1 entry as the gateway writes it: the events as one JSON array, their count in <c>n</c>.</summary>
+    public static NameValueEntry[] BatchEntry(IReadOnlyList<UsageRecordedEvent> events) =>
+    [
+        new NameValueEntry(NhiStreams.TypeField, UsageBatch.TypeName),
+        new NameValueEntry(NhiStreams.VersionField, UsageBatch.CurrentSchemaVersion),
+        new NameValueEntry(NhiStreams.CountField, events.Count),
+        new NameValueEntry(NhiStreams.DataField, JsonSerializer.SerializeToUtf8Bytes([.. events], NhiEventsJsonContext.Default.UsageRecordedEventArray)),
+    ];
 
     public static UsageRecordedEvent Call(string? clientId, string route, string service, DateTimeOffset at, string? scopes = "echo.read",
         string decision = UsageDecisions.Allowed, string? source = "10.0.0.1", string? tokenId = null) => new()

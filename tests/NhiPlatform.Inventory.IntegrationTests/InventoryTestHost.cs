@@ -99,6 +99,9 @@ internal sealed class InventoryTestHost : IAsyncDisposable
             new NameValueEntry(NhiStreams.DataField, JsonSerializer.Serialize(usage, NhiEventsJsonContext.Default.UsageRecordedEvent)),
         ]);
 
+    public Task<RedisValue> PublishBatchAsync(IReadOnlyList<UsageRecordedEvent> events) =>
+        Redis.GetDatabase().StreamAddAsync(NhiStreams.Usage, InventoryEvents.BatchEntry(events));
+
     public async Task<string> GetReaderTokenAsync()
     {
         var admin = JsonSerializer.Deserialize(await File.ReadAllTextAsync(BootstrapFile), LocalRunJsonContext.Default.BootstrapCredentials)!;

@@ -8,5 +8,6 @@ namespace NhiPlatform.Contracts.Events;
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(UsageRecordedEvent))]
+[JsonSerializable(typeof(UsageRecordedEvent[]))]
 [JsonSerializable(typeof(IdentityChangedEvent))]
 public sealed partial class NhiEventsJsonContext : JsonSerializerContext;

@@ -45,22 +45,6 @@ internal sealed class CachingJsonWebTokenHandler(ValidatedTokenCache cache, Unkn
         return result;
     }
 
-    /// <summary>What the token is checked against: the token service's current metadata (its object changes whenever the keys are refreshed), or fixed keys.</summary>
-    private static async Task<object?> CurrentKeysAsync(TokenValidationParameters validationParameters)
-    {
-        if (validationParameters.ConfigurationManager is not { } configurationManager)
-        {
-            return (object?)validationParameters.IssuerSigningKeys ?? validationParameters.IssuerSigningKey;
-        }
-
-        try
-        {
-            return await configurationManager.GetBaseConfigurationAsync(CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // No metadata yet (token service unreachable since start-up): no cache; the full validation decides.
-            return null;
-        }
-    }
+    private static Task<object?> CurrentKeysAsync(TokenValidationParameters validationParameters) =>
+        SigningKeySet.CurrentAsync(validationParameters.ConfigurationManager, validationParameters);
 }

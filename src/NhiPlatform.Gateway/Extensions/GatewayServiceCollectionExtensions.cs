@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -41,6 +42,7 @@ internal static class GatewayServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         CachePolicies(services);
+        services.AddCachedBearerAuthentication();
 
         services.AddOptions<RoutingOptions>()
             .Configure(options => options.DefaultAudience = defaultAudience)
@@ -83,6 +85,18 @@ internal static class GatewayServiceCollectionExtensions
             ?? throw new InvalidOperationException("The gateway expects the scope policy provider registered by type.");
         services.AddSingleton<IAuthorizationPolicyProvider>(provider =>
             new CachingPolicyProvider((IAuthorizationPolicyProvider)ActivatorUtilities.CreateInstance(provider, registered)));
+    }
+
+    /// <summary>Wraps the registered authentication service in <see cref="CachedBearerAuthenticationService"/>, same lifetime.</summary>
+    internal static void AddCachedBearerAuthentication(this IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IAuthenticationService))
+            ?? throw new InvalidOperationException("The gateway expects an authentication service registered (AddAuthentication).");
+        var implementation = registered.ImplementationType
+            ?? throw new InvalidOperationException("The gateway expects the authentication service registered by type.");
+        services.Add(new ServiceDescriptor(typeof(IAuthenticationService), provider =>
+            ActivatorUtilities.CreateInstance<CachedBearerAuthenticationService>(provider,
+                (IAuthenticationService)ActivatorUtilities.CreateInstance(provider, implementation)), registered.Lifetime));
     }
 
     /// <summary>Puts <see cref="CachingJsonWebTokenHandler"/> in place of the JSON web token handler, with its settings.</summary>

@@ -52,7 +52,7 @@ internal sealed class UsageCaptureMiddleware(RequestDelegate next, UsageEventCha
         var userAgent = context.Request.Headers.UserAgent.ToString();
         return new UsageRecordedEvent
         {
-            EventId = Guid.CreateVersion7(occurredAt),
+            EventId = UsageEventIds.Create(occurredAt),
             OccurredAt = occurredAt,
             ClientId = authenticated ? user.FindFirstValue(NhiClaims.ClientId) : null,
             TokenId = authenticated ? user.FindFirstValue(NhiClaims.TokenId) : null,

@@ -67,6 +67,8 @@ internal static class InventoryServiceCollectionExtensions
 
         services.AddSingleton<IHostedService>(provider => CreateIngestion<IdentityBatchSink>(provider, NhiStreams.Identities, 0));
         services.AddHostedService<LedgerMaintenanceService>();
+        services.AddSingleton<IAcknowledgedEntryTrimmer, RedisAcknowledgedEntryTrimmer>();
+        services.AddHostedService<UsageStreamTrimService>();
     }
 
     /// <summary>Read before the container exists (it decides how many hosted services to register); validated with the options.</summary>

@@ -10,7 +10,18 @@ internal sealed class IdentityBatchSink(
     IIdentityCatalogue catalogue, ILiveChangePublisher live, IngestionMetrics metrics, TimeProvider timeProvider, ILogger<IdentityBatchSink> logger)
     : ParsingBatchSink<IdentityChangedEvent>(NhiStreams.Identities, LiveChangeKinds.Identities, live, metrics, timeProvider, logger)
 {
-    protected override (IdentityChangedEvent? Event, DeadLetter? DeadLetter) Parse(StreamEntry entry) => IdentityEntryParser.Parse(entry);
+    protected override void Parse(StreamEntry entry, List<IdentityChangedEvent> events, List<DeadLetter> deadLetters)
+    {
+        var (change, deadLetter) = IdentityEntryParser.Parse(entry);
+        if (change is not null)
+        {
+            events.Add(change);
+        }
+        else if (deadLetter is not null)
+        {
+            deadLetters.Add(deadLetter);
+        }
+    }
 
     protected override Task<int> SaveAsync(
         IReadOnlyList<IdentityChangedEvent> events, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken) =>

@@ -26,4 +26,12 @@ internal static partial class IngestionLog
     [LoggerMessage(EventId = 3005, EventName = "MaintenanceFailed", Level = LogLevel.Warning,
         Message = "Ledger maintenance failed; retried at the next interval")]
     public static partial void MaintenanceFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3006, EventName = "StreamTrimmed", Level = LogLevel.Debug,
+        Message = "Removed {Count} acknowledged entries from {Stream}")]
+    public static partial void StreamTrimmed(ILogger logger, string stream, long count);
+
+    [LoggerMessage(EventId = 3007, EventName = "StreamTrimFailed", Level = LogLevel.Warning,
+        Message = "Removing acknowledged entries from {Stream} failed; tried again at the next interval")]
+    public static partial void StreamTrimFailed(ILogger logger, Exception exception, string stream);
 }

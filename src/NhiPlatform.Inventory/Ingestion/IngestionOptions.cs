@@ -8,8 +8,9 @@ internal sealed class IngestionOptions
     public const string SectionName = "Ingestion";
 
     /// <summary>
-    /// The largest batch. A read takes what is waiting up to this many entries: small batches (low lag) when keeping
-    /// up, full ones (fewer read-model upserts and round trips per event) on a backlog.
+    /// The largest batch, in events (an entry may carry many: see <see cref="StreamBatchReader"/>). A read takes what is
+    /// waiting up to this many events: small batches (low lag) when keeping up, full ones (fewer read-model upserts and
+    /// round trips per event) on a backlog.
     /// </summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 2_000;
@@ -32,4 +33,11 @@ internal sealed class IngestionOptions
 
     /// <summary>This replica's consumer name; defaults to host name and process id.</summary>
     public string? ConsumerName { get; set; }
+
+    /// <summary>
+    /// How often acknowledged entries are removed from <c>nhi:usage</c> (they are in the ledger; kept in Redis they would
+    /// only grow its memory). <c>nhi:identities</c> is never trimmed: the catalogue can be rebuilt from it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan TrimInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -6,8 +6,9 @@ using NhiPlatform.Inventory.Domain;
 namespace NhiPlatform.Inventory.Ingestion;
 
 /// <summary>
-/// The envelope check both streams share: expected type, schema version 1, JSON that reads as the event with an id,
-/// then the event's own rule. Anything else becomes a dead letter with the reason and the raw payload.
+/// The envelope check both streams share: expected type, schema version 1, JSON (read from the entry's bytes) that
+/// reads as the event with an id, then the event's own rule. Anything else becomes a dead letter with the reason and
+/// the raw payload.
 /// </summary>
 internal static class StreamEventReader
 {
@@ -15,27 +16,33 @@ internal static class StreamEventReader
         StreamEntry entry, string stream, string typeName, JsonTypeInfo<TEvent> typeInfo, Func<TEvent, string?> problemOf)
         where TEvent : class
     {
-        entry.Fields.TryGetValue(NhiStreams.DataField, out var data);
-        var payload = data ?? string.Join(' ', entry.Fields.Select(f => $"{f.Key}={f.Value}"));
-        if (!entry.Fields.TryGetValue(NhiStreams.TypeField, out var type) || type != typeName)
+        if (EnvelopeProblem(entry, typeName) is { } envelope)
         {
-            return (null, new DeadLetter(stream, entry.Id, $"unexpected type '{type}'", payload));
-        }
-
-        if (!entry.Fields.TryGetValue(NhiStreams.VersionField, out var version) || version != "1")
-        {
-            return (null, new DeadLetter(stream, entry.Id, $"unsupported schema version '{version}'", payload));
+            return (null, new DeadLetter(stream, entry.Id, envelope, entry.RawPayload()));
         }
 
         try
         {
-            var read = data is null ? null : JsonSerializer.Deserialize(data, typeInfo);
+            var read = entry.Data is { } data ? JsonSerializer.Deserialize(data.Span, typeInfo) : null;
             var problem = read is null ? "missing event" : problemOf(read);
-            return problem is null ? (read, null) : (null, new DeadLetter(stream, entry.Id, problem, payload));
+            return problem is null ? (read, null) : (null, new DeadLetter(stream, entry.Id, problem, entry.RawPayload()));
         }
         catch (JsonException exception)
         {
-            return (null, new DeadLetter(stream, entry.Id, $"invalid JSON: {exception.Message}", payload));
+            return (null, new DeadLetter(stream, entry.Id, $"invalid JSON: {exception.Message}", entry.RawPayload()));
         }
+    }
+
+    /// <summary>Why the entry is not a v1 <paramref name="typeName"/> entry, or null when it is.</summary>
+    public static string? EnvelopeProblem(StreamEntry entry, string typeName)
+    {
+        if (!entry.Fields.TryGetValue(NhiStreams.TypeField, out var type) || type != typeName)
+        {
+            return $"unexpected type '{type}'";
+        }
+
+        return !entry.Fields.TryGetValue(NhiStreams.VersionField, out var version) || version != "1"
+            ? $"unsupported schema version '{version}'"
+            : null;
     }
 }

@@ -10,7 +10,8 @@ internal sealed class UsageBatchSink(
     IUsageLedger ledger, ILiveChangePublisher live, IngestionMetrics metrics, TimeProvider timeProvider, ILogger<UsageBatchSink> logger)
     : ParsingBatchSink<UsageRecordedEvent>(NhiStreams.Usage, LiveChangeKinds.Usage, live, metrics, timeProvider, logger)
 {
-    protected override (UsageRecordedEvent? Event, DeadLetter? DeadLetter) Parse(StreamEntry entry) => UsageEntryParser.Parse(entry);
+    protected override void Parse(StreamEntry entry, List<UsageRecordedEvent> events, List<DeadLetter> deadLetters) =>
+        UsageEntryParser.Parse(entry, events, deadLetters);
 
     protected override Task<int> SaveAsync(
         IReadOnlyList<UsageRecordedEvent> events, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken) =>

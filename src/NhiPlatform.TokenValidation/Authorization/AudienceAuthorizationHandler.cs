@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using NhiPlatform.Contracts;
 
@@ -8,11 +9,14 @@ internal sealed class AudienceAuthorizationHandler : AuthorizationHandler<Audien
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AudienceRequirement requirement)
     {
-        if (context.User.FindAll(NhiClaims.Audience).Any(claim => string.Equals(claim.Value, requirement.Audience, StringComparison.Ordinal)))
+        if (IsMet(context.User, requirement))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
+
+    public static bool IsMet(ClaimsPrincipal user, AudienceRequirement requirement) =>
+        user.FindAll(NhiClaims.Audience).Any(claim => string.Equals(claim.Value, requirement.Audience, StringComparison.Ordinal));
 }

@@ -12,4 +12,30 @@ internal static class GrantedScopes
     public static HashSet<string> Of(ClaimsPrincipal user) => user.FindAll(NhiClaims.Scope)
         .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="user"/> holds <paramref name="scope"/>: <see cref="Of"/>'s rule, without building the set.</summary>
+    public static bool Has(ClaimsPrincipal user, string scope)
+    {
+        foreach (var identity in user.Identities)
+        {
+            foreach (var claim in identity.Claims)
+            {
+                if (claim.Type != NhiClaims.Scope)
+                {
+                    continue;
+                }
+
+                var value = claim.Value.AsSpan();
+                foreach (var range in value.Split(' '))
+                {
+                    if (value[range].SequenceEqual(scope))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -38,4 +38,27 @@ public sealed class ConcurrentLedgerAppendTests(LocalServersFixture servers)
         Assert.Equal(0, await ledger.AppendAsync([usage], [], CancellationToken.None));
         Assert.Equal(1, await host.ScalarAsync("SELECT calls FROM inventory.callers WHERE caller = 'twice-client'"));
     }
+
+    [Fact]
+    public async Task AppendAsync_BatchMixingStoredAndNewEvents_StoresOnlyTheNewAndCountsReadModelsOnce()
+    {
+        await using var host = await InventoryTestHost.StartAsync(servers);
+        var ledger = host.GetService<IUsageLedger>();
+        var stored = Enumerable.Range(0, 200).Select(i => InventoryTestHost.NewEvent($"/svc/echo/mixed/{i % 5}", "mixed-batch", status: i % 4 == 0 ? 403 : 200)).ToList();
+        var fresh = Enumerable.Range(0, 300).Select(i => InventoryTestHost.NewEvent($"/svc/echo/mixed/{i % 5}", "mixed-batch", status: i % 4 == 0 ? 403 : 200)).ToList();
+        Assert.Equal(200, await ledger.AppendAsync(stored, [], CancellationToken.None));
+
+        // New events before and after the stored ones, so the COPY fails part-way and the batch is redone with the lookup.
+        var mixed = fresh[..150].Concat(stored[50..]).Concat(fresh[150..]).Concat(stored[..50]).ToList();
+
+        Assert.Equal(300, await ledger.AppendAsync(mixed, [], CancellationToken.None));
+        Assert.Equal(500, await host.ScalarAsync("SELECT count(*) FROM inventory.usage_events WHERE client_id = 'mixed-batch'"));
+        Assert.Equal(500, await host.ScalarAsync("SELECT calls FROM inventory.callers WHERE caller = 'mixed-batch'"));
+        Assert.Equal(125, await host.ScalarAsync("SELECT denials FROM inventory.callers WHERE caller = 'mixed-batch'"));
+        Assert.Equal(500, await host.ScalarAsync("SELECT sum(calls) FROM inventory.edges WHERE caller = 'mixed-batch'"));
+        Assert.Equal(500, await host.ScalarAsync("SELECT sum(calls) FROM inventory.usage_daily WHERE caller = 'mixed-batch'"));
+        Assert.Equal(500, await host.ScalarAsync("SELECT sum(calls) FROM inventory.usage_hourly WHERE caller = 'mixed-batch'"));
+        Assert.Equal(0, await ledger.AppendAsync(mixed, [], CancellationToken.None));
+        Assert.Equal(500, await host.ScalarAsync("SELECT calls FROM inventory.callers WHERE caller = 'mixed-batch'"));
+    }
 }

@@ -51,6 +51,32 @@ public sealed class UsageIngestionTests(LocalServersFixture servers)
     }
 
     [Fact]
+    public async Task StoredEntries_LeaveTheStream_ThroughTheTrimService()
+    {
+        await using var host = await InventoryTestHost.StartAsync(servers, new Dictionary<string, string?>
+        {
+            ["Nhi:Inventory:Ingestion:TrimInterval"] = "00:00:01",
+        });
+        var path = $"/svc/echo/trim-{Guid.NewGuid():N}";
+        for (var i = 0; i < 1_000; i++)
+        {
+            await host.PublishAsync(InventoryTestHost.NewEvent(path));
+        }
+
+        Assert.Equal(1_000, await WaitForRowsAsync(host, path, 1_000));
+        var database = host.Redis.GetDatabase();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (await database.StreamLengthAsync(NhiStreams.Usage) >= 500 && !timeout.IsCancellationRequested)
+        {
+            await Task.Delay(200);
+        }
+
+        // Approximate trimming leaves at most the last node (100 entries) of what was acknowledged.
+        Assert.InRange(await database.StreamLengthAsync(NhiStreams.Usage), 0, 100);
+        Assert.Equal(1_000, await CountAsync(host, "SELECT count(*) FROM inventory.usage_events WHERE path = $1", path));
+    }
+
+    [Fact]
     public async Task Events_WrittenBeforeInventoryFirstStarts_AreNotSkipped()
     {
         var environment = await servers.CreateEnvironmentAsync(CancellationToken.None);

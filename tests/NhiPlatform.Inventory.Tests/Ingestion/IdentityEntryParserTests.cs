@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using NhiPlatform.Contracts.Events;
 using NhiPlatform.Inventory.Ingestion;
@@ -21,10 +22,8 @@ public sealed class IdentityEntryParserTests
         },
     };
 
-    private static StreamEntry Entry(string type, string version, string? data) => new("1-0",
-        data is null
-            ? new Dictionary<string, string> { ["type"] = type, ["v"] = version }
-            : new Dictionary<string, string> { ["type"] = type, ["v"] = version, ["data"] = data });
+    private static StreamEntry Entry(string type, string version, string? data) =>
+        new("1-0", new Dictionary<string, string> { ["type"] = type, ["v"] = version }, data is null ? (ReadOnlyMemory<byte>?)null : Encoding.UTF8.GetBytes(data));
 
     [Fact]
     public void Parse_V1Event_ReturnsIt()

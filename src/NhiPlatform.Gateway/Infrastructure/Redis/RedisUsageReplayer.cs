@@ -41,7 +41,7 @@ internal sealed class RedisUsageReplayer(
                 var database = redis.GetDatabase();
                 foreach (var chunk in events.Chunk(options.Value.BatchSize))
                 {
-                    await RedisUsageStream.AddAsync(database, chunk);
+                    await RedisUsageStream.AddAsync(database, chunk, options.Value.EventsPerEntry);
                 }
 
                 segment.Delete();

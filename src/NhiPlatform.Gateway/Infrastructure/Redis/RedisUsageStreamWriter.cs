@@ -6,7 +6,8 @@ using StackExchange.Redis;
 namespace NhiPlatform.Gateway.Infrastructure.Redis;
 
 /// <summary>
-/// Drains the usage queue into the <c>nhi:usage</c> stream in pipelined batches. A batch Redis cannot take (not
+/// Drains the usage queue into the <c>nhi:usage</c> stream in batches (what gathered over <c>FlushInterval</c>, or <c>BatchSize</c> at once), 
+/// pipelined <c>usage.batch</c> entries. A batch Redis cannot take (not
 /// connected, or the write failed) goes to the spill file at once, so the queue keeps moving; the replayer sends it
 /// later. On shutdown the queue is drained completely (to Redis or the spill file) before the process exits.
 /// </summary>
@@ -22,6 +23,12 @@ internal sealed class RedisUsageStreamWriter(
         // Not stoppingToken: the loop ends when StopAsync completes the channel and everything queued is written.
         while (await channel.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            if (channel.Reader.Count < options.Value.BatchSize && options.Value.FlushInterval > TimeSpan.Zero
+                && !stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(options.Value.FlushInterval, CancellationToken.None);
+            }
+
             while (batch.Count < options.Value.BatchSize && channel.Reader.TryRead(out var usage))
             {
                 batch.Add(usage);
@@ -44,7 +51,7 @@ internal sealed class RedisUsageStreamWriter(
         {
             try
             {
-                await RedisUsageStream.AddAsync(redis.GetDatabase(), batch);
+                await RedisUsageStream.AddAsync(redis.GetDatabase(), batch, options.Value.EventsPerEntry);
                 metrics.Emitted(batch.Count);
                 _unavailableLogged = false;
                 return;

@@ -10,14 +10,21 @@ namespace NhiPlatform.Inventory.Infrastructure.Postgres;
 
 /// <summary>
 /// The usage ledger in <c>inventory.usage_events</c> (partitioned by UTC day). A batch, in one transaction: drop the
-/// events already stored (and repeats inside the batch), binary COPY the rest straight into the ledger, apply their
-/// read-model deltas (one upsert per read model), store the dead letters, commit.
+/// repeats inside the batch, binary COPY the rest straight into the ledger, apply their read-model deltas (one upsert
+/// per read model), store the dead letters, commit.
 /// </summary>
+/// <remarks>
+/// Optimistic: replays are rare, so the COPY goes first without asking which ids are stored (that lookup cost about as
+/// much as the COPY). If the primary key rejects it (some ids are stored: a replay, or a consumer storing the same
+/// entries at the same time), the transaction is rolled back, nothing of it counted, and the batch is redone the
+/// careful way: look up the stored ids, COPY only the others. The outcome is the same either way.
+/// </remarks>
 internal sealed class PostgresUsageLedger(NpgsqlDataSource dataSource, IngestionMetrics metrics, TimeProvider timeProvider) : IUsageLedger
 {
     /// <summary>
-    /// Attempts when another consumer committed some of the same events first (only when replays overlap). Each lost
-    /// attempt means an overlapping batch committed, so a few suffice; past them the service retries from pending.
+    /// Attempts with the lookup, after the optimistic one, when another consumer committed some of the same events first
+    /// (only when replays overlap). Each lost attempt means an overlapping batch committed, so a few suffice; past them
+    /// the service retries from pending.
     /// </summary>
     private const int Attempts = 5;
 
@@ -27,16 +34,18 @@ internal sealed class PostgresUsageLedger(NpgsqlDataSource dataSource, Ingestion
         IReadOnlyList<UsageRecordedEvent> events, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
     {
         await EnsurePartitionsAsync(events, cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        var unique = UsageLedgerExisting.Unique(events);
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await AppendOnceAsync(events, deadLetters, cancellationToken);
+                return await AppendOnceAsync(unique, deadLetters, lookUpStored: attempt > 0, cancellationToken);
             }
             catch (PostgresException exception) when (attempt < Attempts && exception.SqlState is PostgresErrorCodes.UniqueViolation
                                                           or PostgresErrorCodes.DeadlockDetected)
             {
-                // A concurrent consumer stored some of these ids between our check and our COPY: check again.
+                // First attempt: some ids are stored already (a replay) or by an overlapping batch; redo it looking them up.
+                // Later ones: a concurrent consumer stored some between our lookup and our COPY: look again.
             }
             catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.CheckViolation)
             {
@@ -47,14 +56,20 @@ internal sealed class PostgresUsageLedger(NpgsqlDataSource dataSource, Ingestion
         }
     }
 
+    /// <summary>One transaction; disposed uncommitted (rolled back) when anything in it fails.</summary>
     private async Task<int> AppendOnceAsync(
-        IReadOnlyList<UsageRecordedEvent> events, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
+        List<UsageRecordedEvent> unique, IReadOnlyList<DeadLetter> deadLetters, bool lookUpStored, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var started = timeProvider.GetTimestamp();
-        var fresh = events.Count == 0 ? [] : await UsageLedgerExisting.NewEventsAsync(connection, transaction, events, cancellationToken);
-        started = Lap(IngestionStages.Existing, started);
+        var fresh = unique;
+        if (lookUpStored)
+        {
+            fresh = await UsageLedgerExisting.NewEventsAsync(connection, transaction, unique, cancellationToken);
+            started = Lap(IngestionStages.Existing, started);
+        }
+
         if (fresh.Count > 0)
         {
             await UsageLedgerCopy.WriteAsync(connection, fresh, cancellationToken);

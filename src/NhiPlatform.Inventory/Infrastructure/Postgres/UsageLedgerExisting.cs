@@ -5,13 +5,13 @@ using NhiPlatform.Contracts.Events;
 namespace NhiPlatform.Inventory.Infrastructure.Postgres;
 
 /// <summary>
-/// Which events of a batch to store: one of each (event id, instant) pair, minus the pairs the ledger already holds.
-/// Instants compare at PostgreSQL's precision (microseconds), as the primary key sees them.
+/// Which events of a batch to store: one of each (event id, instant) pair (<see cref="Unique"/>, in memory), minus the
+/// pairs the ledger already holds (<see cref="NewEventsAsync"/>, a query). Instants compare at PostgreSQL's precision
+/// (microseconds), as the primary key sees them.
 /// </summary>
 internal static class UsageLedgerExisting
 {
-    public static async Task<List<UsageRecordedEvent>> NewEventsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<UsageRecordedEvent> events, CancellationToken cancellationToken)
+    public static List<UsageRecordedEvent> Unique(IReadOnlyList<UsageRecordedEvent> events)
     {
         var unique = new List<UsageRecordedEvent>(events.Count);
         var seen = new HashSet<(Guid, long)>(events.Count);
@@ -23,6 +23,13 @@ internal static class UsageLedgerExisting
             }
         }
 
+        return unique;
+    }
+
+    /// <summary>The events of <paramref name="unique"/> (already free of repeats) whose pair the ledger does not hold.</summary>
+    public static async Task<List<UsageRecordedEvent>> NewEventsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<UsageRecordedEvent> unique, CancellationToken cancellationToken)
+    {
         if (unique.Count == 0)
         {
             return unique;

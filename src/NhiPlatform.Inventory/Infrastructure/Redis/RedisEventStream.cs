@@ -71,7 +71,29 @@ internal sealed class RedisEventStream(string name, string consumer, IConnection
     }
 
     private static StreamEntry[] Convert(StackExchange.Redis.StreamEntry[] entries) =>
-        [.. entries.Where(e => !e.IsNull).Select(e => new StreamEntry(
-            e.Id.ToString(),
-            e.Values.ToDictionary(v => v.Name.ToString(), v => v.Value.ToString(), StringComparer.Ordinal)))];
+        [.. entries.Where(e => !e.IsNull).Select(Convert)];
+
+    /// <summary>
+    /// The small fields become text; <c>data</c> stays the bytes Redis sent (a batch entry's array can be hundreds of
+    /// kilobytes): it is parsed as UTF-8 JSON directly and only becomes a string for a dead letter.
+    /// </summary>
+    private static StreamEntry Convert(StackExchange.Redis.StreamEntry entry)
+    {
+        var fields = new Dictionary<string, string>(entry.Values.Length, StringComparer.Ordinal);
+        ReadOnlyMemory<byte>? data = null;
+        foreach (var field in entry.Values)
+        {
+            var name = field.Name.ToString();
+            if (name == NhiStreams.DataField)
+            {
+                data = (ReadOnlyMemory<byte>)field.Value;
+            }
+            else
+            {
+                fields[name] = field.Value.ToString();
+            }
+        }
+
+        return new StreamEntry(entry.Id.ToString(), fields, data);
+    }
 }
