@@ -22,6 +22,18 @@ internal static class Extensions
     public static IResourceBuilder<ProjectResource> WithServiceHttpEndpoint(this IResourceBuilder<ProjectResource> service) =>
         service.WithEndpoint("http", endpoint => endpoint.UriScheme = "http", createIfNotExists: true);
 
+    /// <summary>Sets process environment variables the runtime reads before configuration (<see cref="NhiProcessEnvironment"/>).</summary>
+    public static IResourceBuilder<ProjectResource> WithProcessEnvironment(
+        this IResourceBuilder<ProjectResource> service, IReadOnlyDictionary<string, string> variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            service.WithEnvironment(name, value);
+        }
+
+        return service;
+    }
+
     /// <summary>Sets <c>Nhi:Issuer</c> to the gateway's <c>http</c> endpoint, its public base URL.</summary>
     public static IResourceBuilder<ProjectResource> WithIssuer(
         this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> gateway) =>

@@ -47,6 +47,7 @@ var gateway = builder.AddProject<Projects.NhiPlatform_Gateway>(NhiResources.Gate
     .WithServiceHttpEndpoint()
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
+    .WithProcessEnvironment(NhiProcessEnvironment.Gateway)
     .WithReference(cache).WaitFor(cache)
     .WithReference(tokens).WaitFor(tokens)
     .WithReference(inventory)

@@ -59,6 +59,10 @@ wait_http() { # url expected-status
 P_REDIS=$(free_port); P_BACKEND=$(free_port); P_TOKENS=$(free_port); P_BARE=$(free_port); P_NGINX=$(free_port); P_GATEWAY=$(free_port)
 ISSUER="https://gateway.bench"
 
+# The gateway's process environment (src/NhiPlatform.Contracts/NhiProcessEnvironment.cs: gen0 budget), given to every
+# .NET process of the benchmark, bare YARP included, so the comparison stays like for like.
+export DOTNET_GCgen0size=0x4000000
+
 redis-server --bind 127.0.0.1 --port "$P_REDIS" --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 & PIDS+=($!); PID_REDIS=$!
 dotnet "$BENCH" backend "$P_BACKEND" >"$WORK/backend.log" 2>&1 & PIDS+=($!); PID_BACKEND=$!
 dotnet "$BENCH" stub-tokens "$P_TOKENS" "$ISSUER" >"$WORK/tokens.log" 2>&1 & PIDS+=($!)

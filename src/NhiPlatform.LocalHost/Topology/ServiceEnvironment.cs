@@ -53,6 +53,11 @@ internal static class ServiceEnvironment
 
                 break;
             case NhiResources.Gateway:
+                foreach (var (name, value) in NhiProcessEnvironment.Gateway)
+                {
+                    environment[name] = value;
+                }
+
                 Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Inventory), plan.Inventory.Url);
                 Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Echo), plan.Echo.Url);
                 Set(environment, NhiConfigurationKeys.ServiceEndpoint(NhiResources.Billing), plan.Billing.Url);
