@@ -68,7 +68,7 @@ public static class ServiceDefaultsExtensions
         else if (builder.Configuration[$"Logging:LogLevel:{HostingDiagnosticsCategory}"] is null)
         {
             // Hosting starts an Activity for every request whenever this category can log at all (its log scopes carry
-            // trace ids), and HttpClient then starts a second one per outbound call: a tenth of the gateway's CPU per
+            // trace ids), and HttpClient then starts a second one per outbound call: a few percent of the gateway's CPU per
             // request with nothing reading them. Without them a caller's traceparent still goes downstream unchanged.
             // Its own lines (request starting/finished) are Information and below; configuring the category wins.
             builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.None);

@@ -11,7 +11,7 @@ namespace NhiPlatform.TokenValidation.Authorization;
 /// The authorization middleware's policy evaluator, with a direct answer for the one outcome that needs no detail: an
 /// authenticated caller who meets every requirement of a policy made only of this library's requirements (signed in,
 /// scopes, audience). Those requirements are checked here by the same rules as their handlers, without building an
-/// authorization context and running every handler: on the gateway's hot path that was a tenth of its CPU per request.
+/// authorization context and running every handler: on the gateway's hot path that was about 5 % of its CPU per request.
 /// Anything else (a requirement not met, another requirement type, another handler registered, schemes on the policy)
 /// goes to ASP.NET Core's <see cref="PolicyEvaluator"/>, so failures and their RFC 6750 answers are unchanged.
 /// </summary>
