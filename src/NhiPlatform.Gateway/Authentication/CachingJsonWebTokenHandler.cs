@@ -45,6 +45,6 @@ internal sealed class CachingJsonWebTokenHandler(ValidatedTokenCache cache, Unkn
         return result;
     }
 
-    private static Task<object?> CurrentKeysAsync(TokenValidationParameters validationParameters) =>
+    private static ValueTask<object?> CurrentKeysAsync(TokenValidationParameters validationParameters) =>
         SigningKeySet.CurrentAsync(validationParameters.ConfigurationManager, validationParameters);
 }

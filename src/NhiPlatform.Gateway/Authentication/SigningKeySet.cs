@@ -5,10 +5,11 @@ namespace NhiPlatform.Gateway.Authentication;
 /// <summary>
 /// What a token is checked against, as one object compared by reference: the token service's current metadata (a new
 /// object whenever the keys are refreshed), or fixed keys. <see cref="ValidatedTokenCache"/> keys its entries by it.
+/// A <see cref="ValueTask{TResult}"/>: it is read on every authenticated request and almost always completes at once.
 /// </summary>
 internal static class SigningKeySet
 {
-    public static async Task<object?> CurrentAsync(BaseConfigurationManager? configurationManager, TokenValidationParameters validationParameters)
+    public static async ValueTask<object?> CurrentAsync(BaseConfigurationManager? configurationManager, TokenValidationParameters validationParameters)
     {
         if (configurationManager is null)
         {
