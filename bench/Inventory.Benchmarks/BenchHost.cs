@@ -50,9 +50,13 @@ internal static class BenchHost
         return host;
     }
 
+    /// <summary>
+    /// An event as the gateway makes it; its id is a version 7 UUID of the event's time (the gateway's
+    /// <c>UsageEventIds</c>), so the ledger's primary key grows at its right edge as it does in production.
+    /// </summary>
     public static UsageRecordedEvent Event(int i, DateTimeOffset at) => new()
     {
-        EventId = Guid.NewGuid(), OccurredAt = at, ClientId = $"client-{i % 200}", TokenId = $"jti-{i / 50}", Scopes = "echo.read",
+        EventId = Guid.CreateVersion7(at), OccurredAt = at, ClientId = $"client-{i % 200}", TokenId = $"jti-{i / 50}", Scopes = "echo.read",
         RouteId = $"route-{i % 40}", Destination = $"service-{i % 10}", Method = "GET", Path = $"/svc/service-{i % 10}/items/{i % 1000}",
         Status = 200, LatencyMs = 3.5, SourceAddress = $"10.0.{i % 5}.1", UserAgent = "bench", Decision = UsageDecisions.Allowed,
     };

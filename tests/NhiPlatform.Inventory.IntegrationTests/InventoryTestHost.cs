@@ -99,6 +99,20 @@ internal sealed class InventoryTestHost : IAsyncDisposable
             new NameValueEntry(NhiStreams.DataField, JsonSerializer.Serialize(usage, NhiEventsJsonContext.Default.UsageRecordedEvent)),
         ]);
 
+    /// <summary>
+    /// Waits until the group has caught up: every usage entry written so far was delivered, stored (or dead-lettered)
+    /// and acknowledged. With several consumers a later entry can be committed before an earlier one, so a test that
+    /// saw one entry's rows waits for this before asserting on the others.
+    /// </summary>
+    public Task WaitUntilCaughtUpAsync() =>
+        InventoryApiClient.EventuallyAsync(async () =>
+        {
+            var database = Redis.GetDatabase();
+            var written = (await database.StreamInfoAsync(NhiStreams.Usage)).LastGeneratedId;
+            var group = (await database.StreamGroupInfoAsync(NhiStreams.Usage)).Single(g => g.Name == NhiStreams.InventoryGroup);
+            return (Delivered: group.LastDeliveredId == written, group.PendingMessageCount);
+        }, state => state.Delivered && state.PendingMessageCount == 0, "every usage entry delivered and acknowledged");
+
     public Task<RedisValue> PublishBatchAsync(IReadOnlyList<UsageRecordedEvent> events) =>
         Redis.GetDatabase().StreamAddAsync(NhiStreams.Usage, InventoryEvents.BatchEntry(events));
 

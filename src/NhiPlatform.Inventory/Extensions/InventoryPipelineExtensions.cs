@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using NhiPlatform.ServiceDefaults.Problems;
 
 namespace NhiPlatform.Inventory.Extensions;
 
@@ -14,6 +15,7 @@ internal static class InventoryPipelineExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestCharsets();
         app.UseOperatorPage();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,3 +1,5 @@
+using NhiPlatform.ServiceDefaults.Problems;
+
 namespace NhiPlatform.TokenService.Extensions;
 
 internal static class TokenServicePipelineExtensions
@@ -6,6 +8,7 @@ internal static class TokenServicePipelineExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestCharsets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

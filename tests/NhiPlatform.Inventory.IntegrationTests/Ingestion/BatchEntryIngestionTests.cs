@@ -19,11 +19,6 @@ public sealed class BatchEntryIngestionTests(LocalServersFixture servers)
         InventoryApiClient.EventuallyAsync(() => host.ScalarAsync("SELECT count(*) FROM inventory.usage_events WHERE client_id = $1", client),
             n => n >= expected, $"{expected} events of {client}");
 
-    private static Task NothingPendingAsync(InventoryTestHost host) =>
-        InventoryApiClient.EventuallyAsync(
-            async () => (await host.Redis.GetDatabase().StreamPendingAsync(NhiStreams.Usage, NhiStreams.InventoryGroup)).PendingMessageCount,
-            n => n == 0, "nothing pending");
-
     [Fact]
     public async Task BatchEntries_StoredWithEdgesCallersAndRollUpsAsSingleEntriesAre()
     {
@@ -36,7 +31,7 @@ public sealed class BatchEntryIngestionTests(LocalServersFixture servers)
         }
 
         Assert.Equal(150, await StoredAsync(host, "batch-client", 150));
-        await NothingPendingAsync(host);
+        await host.WaitUntilCaughtUpAsync();
         Assert.Equal(150, await host.ScalarAsync("SELECT count(DISTINCT event_id) FROM inventory.usage_events WHERE client_id = 'batch-client'"));
         Assert.Equal(150, await host.ScalarAsync("SELECT calls FROM inventory.callers WHERE caller = 'batch-client'"));
         Assert.Equal(30, await host.ScalarAsync("SELECT denials FROM inventory.callers WHERE caller = 'batch-client'"));
@@ -59,7 +54,7 @@ public sealed class BatchEntryIngestionTests(LocalServersFixture servers)
         await host.PublishBatchAsync(Events("after-poison", 20));
 
         Assert.Equal(20, await StoredAsync(host, "after-poison", 20));
-        await NothingPendingAsync(host);
+        await host.WaitUntilCaughtUpAsync();
         Assert.Equal(1, await host.ScalarAsync("SELECT count(*) FROM inventory.dead_letters"));
         Assert.Equal(1, await host.ScalarAsync(
             "SELECT count(*) FROM inventory.dead_letters WHERE entry_id = $1 AND reason LIKE 'invalid JSON%' AND payload = '[{\"eventId\": oops'",
@@ -76,7 +71,7 @@ public sealed class BatchEntryIngestionTests(LocalServersFixture servers)
         var entryId = await host.PublishBatchAsync(events);
 
         Assert.Equal(9, await StoredAsync(host, "partly-bad", 9));
-        await NothingPendingAsync(host);
+        await host.WaitUntilCaughtUpAsync();
         Assert.Equal(9, await host.ScalarAsync("SELECT calls FROM inventory.callers WHERE caller = 'partly-bad'"));
         Assert.Equal(1, await host.ScalarAsync("SELECT count(*) FROM inventory.dead_letters"));
         Assert.Equal(1, await host.ScalarAsync(
@@ -108,7 +103,7 @@ public sealed class BatchEntryIngestionTests(LocalServersFixture servers)
         }
 
         Assert.Equal(400, await StoredAsync(host, "mixed-client", 400));
-        await NothingPendingAsync(host);
+        await host.WaitUntilCaughtUpAsync();
         Assert.Equal(400, await host.ScalarAsync("SELECT count(*) FROM inventory.usage_events WHERE client_id = 'mixed-client'"));
         Assert.Equal(400, await host.ScalarAsync("SELECT calls FROM inventory.callers WHERE caller = 'mixed-client'"));
         Assert.Equal(400, await host.ScalarAsync("SELECT sum(calls) FROM inventory.edges WHERE caller = 'mixed-client'"));

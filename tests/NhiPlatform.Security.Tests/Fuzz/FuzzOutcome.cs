@@ -6,9 +6,11 @@ internal sealed class FuzzOutcome
     private readonly Lock _gate = new();
     private int _sent;
     private int _refusedByClient;
+    private int _refusedBeforeBody;
 
     public int Sent => Volatile.Read(ref _sent);
     public int RefusedByClient => Volatile.Read(ref _refusedByClient);
+    public int RefusedBeforeBody => Volatile.Read(ref _refusedBeforeBody);
     public Dictionary<int, int> StatusCounts { get; } = [];
     public List<string> ServerErrors { get; } = [];
     public List<string> TransportErrors { get; } = [];
@@ -17,6 +19,9 @@ internal sealed class FuzzOutcome
     public bool TryStartOne(int target) => Interlocked.Increment(ref _sent) <= target;
 
     public void RefusedOne() => Interlocked.Increment(ref _refusedByClient);
+
+    /// <summary>A request whose connection broke while its body was written, answered with a 4xx when sent again with <c>Expect: 100-continue</c>.</summary>
+    public void RefusedBeforeItsBody() => Interlocked.Increment(ref _refusedBeforeBody);
 
     public void Answered(int status, Func<string> describe)
     {

@@ -51,4 +51,26 @@ public sealed class NonAsciiHeaderTests(SecurityPlatform platform)
         var headers = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("headers");
         Assert.Equal("caf\u00e9", headers.GetProperty("X-Requested-With").GetString());
     }
+
+    /// <summary>
+    /// A header Kestrel cannot read is refused from the headers alone (400, <c>Connection: close</c>) without reading
+    /// the body. A client that announces its body (<c>Expect: 100-continue</c>) gets that answer and sends nothing more;
+    /// the fuzz relies on this to learn the answer to a request whose body write broke.
+    /// </summary>
+    [Fact]
+    public async Task UnreadableHeader_WithLargeBodyAnnounced_IsRefusedBeforeTheBody()
+    {
+        using var client = SourceAddressClient.Create(platform.Gateway.BaseAddress, IPAddress.Parse("127.0.0.67"), latin1Headers: true);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/inventory/identities")
+        {
+            Content = new ByteArrayContent(new byte[4 * 1024 * 1024]),
+        };
+        request.Headers.TryAddWithoutValidation("Range", "invalid \u00a4 UTF-8");
+        request.Headers.ExpectContinue = true;
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(response.Headers.ConnectionClose, "a request refused from its headers closes its connection");
+    }
 }
