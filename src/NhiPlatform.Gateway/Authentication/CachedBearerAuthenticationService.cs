@@ -23,10 +23,24 @@ internal sealed class CachedBearerAuthenticationService(
 
     public async Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme)
     {
-        if (scheme == JwtBearerDefaults.AuthenticationScheme && await CachedPrincipalAsync(context, scheme) is { } principal)
+        if (scheme != JwtBearerDefaults.AuthenticationScheme)
+        {
+            return await inner.AuthenticateAsync(context, scheme);
+        }
+
+        // Asked again in the same request (a policy naming the scheme re-authenticates): the same answer, as JwtBearer's
+        // handler, which lives for one request, gives its first one again.
+        if (context.Features.Get<CachedAnswer>() is { } earlier)
+        {
+            return earlier.Result;
+        }
+
+        if (await CachedPrincipalAsync(context, scheme) is { } principal)
         {
             // What the inner service returns after a successful handler: the principal, transformed.
-            return AuthenticateResult.Success(new AuthenticationTicket(await transformation.TransformAsync(principal), scheme));
+            var result = AuthenticateResult.Success(new AuthenticationTicket(await transformation.TransformAsync(principal), scheme));
+            context.Features.Set(new CachedAnswer(result));
+            return result;
         }
 
         return await inner.AuthenticateAsync(context, scheme);
@@ -77,4 +91,7 @@ internal sealed class CachedBearerAuthenticationService(
 
     public Task SignOutAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) =>
         inner.SignOutAsync(context, scheme, properties);
+
+    /// <summary>This request's answer from the cache, kept for the rest of the request.</summary>
+    private sealed record CachedAnswer(AuthenticateResult Result);
 }

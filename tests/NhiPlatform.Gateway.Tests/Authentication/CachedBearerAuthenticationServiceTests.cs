@@ -82,14 +82,15 @@ public sealed class CachedBearerAuthenticationServiceTests : IDisposable
         });
 
     /// <summary>One request through the middleware; the principal the next step saw, or null when it was not reached.</summary>
-    private async Task<(ClaimsPrincipal? User, IAuthenticateResultFeature? Result)> SendAsync(IServiceProvider services, string? authorization)
+    private async Task<(ClaimsPrincipal? User, IAuthenticateResultFeature? Result)> SendAsync(
+        IServiceProvider services, string? authorization, Func<HttpContext, Task>? then = null)
     {
         ClaimsPrincipal? seen = null;
         var middleware = new AuthenticationMiddleware(
-            context =>
+            async context =>
             {
                 seen = context.User;
-                return Task.CompletedTask;
+                await (then?.Invoke(context) ?? Task.CompletedTask);
             },
             services.GetRequiredService<IAuthenticationSchemeProvider>());
         // Request services are a scope per request, as in ASP.NET Core (authentication handlers live in it).
@@ -119,6 +120,24 @@ public sealed class CachedBearerAuthenticationServiceTests : IDisposable
         Assert.True(second.User?.Identity?.IsAuthenticated);
         Assert.Equal("c1", second.User!.FindFirst("client_id")?.Value);
         Assert.True(second.Result?.AuthenticateResult?.Succeeded);
+        Assert.Equal(1, _cache.Hits);
+        Assert.Equal(2, _tokenValidatedCalls);
+    }
+
+    [Fact]
+    public async Task AskedAgainInTheSameRequest_GivesTheSameAnswer_WithoutAnotherLookupOrTokenValidated()
+    {
+        await using var services = Services();
+        var token = Token("j1b");
+        await SendAsync(services, $"Bearer {token}");
+        AuthenticateResult? again = null;
+
+        // As the authorization middleware's policy evaluator does for a policy that names the scheme.
+        var first = await SendAsync(services, $"Bearer {token}",
+            async context => again = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme));
+
+        Assert.Same(first.Result?.AuthenticateResult, again);
+        Assert.True(again?.Succeeded);
         Assert.Equal(1, _cache.Hits);
         Assert.Equal(2, _tokenValidatedCalls);
     }
