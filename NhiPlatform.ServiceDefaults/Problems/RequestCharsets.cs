@@ -8,11 +8,12 @@ using Microsoft.Net.Http.Headers;
 namespace NhiPlatform.ServiceDefaults.Problems;
 
 /// <summary>
-/// The charset of a JSON request body, settled before an endpoint reads it. ASP.NET Core's JSON reader looks the
-/// charset up as written, so a quoted one (<c>charset="utf-8"</c>, as valid as the bare token) and an unknown one both
-/// made it throw, and the caller got a 500. Here a quoted charset is unquoted, and one .NET has no encoding for is
-/// refused with a 415 ProblemDetails: nothing could read that body. Form bodies are left alone: the form reader falls
-/// back to UTF-8, and the OAuth endpoints that read them answer in RFC 6749's terms.
+/// The charset of a request body, settled before an endpoint reads it. ASP.NET Core looks the charset up as written:
+/// the JSON reader threw on a quoted one (<c>charset="utf-8"</c>, as valid as the bare token) and on an unknown one,
+/// and the form reader on UTF-7 (known to .NET, but turned off), and each was a 500. Here a quoted charset is unquoted;
+/// a JSON body in a charset .NET cannot give is refused with a 415 ProblemDetails (nothing could read it); a form body
+/// in one loses its charset and is read as UTF-8, as the form reader already reads any charset it does not know, so the
+/// OAuth endpoints answer it in RFC 6749's terms.
 /// </summary>
 public static class RequestCharsets
 {
@@ -21,14 +22,22 @@ public static class RequestCharsets
     {
         var contentType = context.Request.ContentType;
         if (contentType is null || !contentType.Contains("charset", StringComparison.OrdinalIgnoreCase)
-            || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.Charset.Length == 0 || !IsJson(mediaType))
+            || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.Charset.Length == 0)
+        {
+            await next(context);
+            return;
+        }
+
+        var json = IsJson(mediaType);
+        if (!json && !IsForm(mediaType))
         {
             await next(context);
             return;
         }
 
         var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).ToString();
-        if (!IsKnown(charset))
+        var known = IsKnown(charset);
+        if (!known && json)
         {
             // The status alone when the caller's Accept excludes problem+json.
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
@@ -45,9 +54,11 @@ public static class RequestCharsets
             return;
         }
 
-        if (mediaType.Charset != charset)
+        // Unquoted when known; dropped (so read as UTF-8) from a form when not.
+        var settled = known ? charset : null;
+        if (mediaType.Charset != settled)
         {
-            mediaType.Charset = charset;
+            mediaType.Charset = settled;
             context.Request.ContentType = mediaType.ToString();
         }
 
@@ -58,6 +69,10 @@ public static class RequestCharsets
         mediaType.SubTypeWithoutSuffix.Equals("json", StringComparison.OrdinalIgnoreCase)
         || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
 
+    private static bool IsForm(MediaTypeHeaderValue mediaType) =>
+        mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+        || mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsKnown(string charset)
     {
         try
@@ -65,8 +80,9 @@ public static class RequestCharsets
             _ = Encoding.GetEncoding(charset);
             return true;
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
+            // Unknown names are ArgumentException; a known one .NET turned off (UTF-7) is NotSupportedException.
             return false;
         }
     }

@@ -86,7 +86,7 @@ public sealed class FuzzTests(SecurityPlatform platform, ITestOutputHelper outpu
             }
             catch (Exception exception) when (request.Body is not null && exception is HttpRequestException { InnerException: IOException })
             {
-                await ReplayWithoutBodyAsync(client, request, outcome, exception);
+                await SendAgainAnnouncingTheBodyAsync(client, request, outcome, exception);
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
@@ -103,7 +103,7 @@ public sealed class FuzzTests(SecurityPlatform platform, ITestOutputHelper outpu
     /// what the first attempt got, and it must be a 4xx. Anything else (no answer again, a 5xx, a 2xx or 3xx that
     /// would have read the body) is a failure of the run.
     /// </summary>
-    private async Task ReplayWithoutBodyAsync(HttpClient client, FuzzRequest request, FuzzOutcome outcome, Exception first)
+    private async Task SendAgainAnnouncingTheBodyAsync(HttpClient client, FuzzRequest request, FuzzOutcome outcome, Exception first)
     {
         var described = $"{request.Describe(Seed)}\n  first attempt: {first.GetType().Name}: {first.Message} {first.InnerException?.Message}";
         using var message = request.ToMessage(client.BaseAddress!);

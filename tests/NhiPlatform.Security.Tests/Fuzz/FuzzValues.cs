@@ -31,7 +31,9 @@ internal static class FuzzValues
     public static readonly string?[] ContentTypes =
     [
         null, "application/json", "application/json", "application/json; charset=utf-16", "application/json; charset=\"",
+        "application/json; charset=\"utf-8\"", "application/json; charset=utf-7",
         "application/x-www-form-urlencoded", "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=ebcdic-cp-us",
+        "application/x-www-form-urlencoded; charset=utf-7",
         "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=xyz", "text/plain", "text/csv",
         "application/x-pem-file", "garbage", "*/*", ";;;", "application/problem+json", "application/xml",
     ];

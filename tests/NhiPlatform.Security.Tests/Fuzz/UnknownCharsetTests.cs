@@ -2,15 +2,17 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using NhiPlatform.Contracts;
 using NhiPlatform.Security.Tests.Platform;
 
 namespace NhiPlatform.Security.Tests.Fuzz;
 
 /// <summary>
-/// Found by the fuzz (seed 20261123, #10733): a JSON body whose Content-Type names a charset .NET does not know (here
-/// two Content-Type headers joined into <c>charset=", application/json; charset="</c>) made the JSON reader throw an
-/// InvalidOperationException, and the caller got a 500; so did a quoted known one (<c>charset="utf-8"</c>). Now an unknown
-/// charset is a 415 ProblemDetails and a quoted one is read, by the inventory and the token service.
+/// Found by the fuzz (seed 20261123, #10733) and by the tests written for it: a JSON body whose Content-Type names a
+/// charset .NET does not know (two Content-Type headers joined into <c>charset=", application/json; charset="</c>) or
+/// a quoted known one (<c>charset="utf-8"</c>), and a form body in UTF-7 (known to .NET, turned off), were 500s. Now an
+/// unreadable JSON charset is a 415 ProblemDetails, a quoted one is read, and a form in an unusable charset is read as
+/// UTF-8, by the inventory and the token service.
 /// </summary>
 [Collection(SecurityCollection.Name)]
 public sealed class UnknownCharsetTests(SecurityPlatform platform)
@@ -21,6 +23,7 @@ public sealed class UnknownCharsetTests(SecurityPlatform platform)
         { "/api/inventory/findings/1/resolve", "application/json; charset=no-such-charset" },
         { "/api/admin/identities", "application/json; charset=\", application/json; charset=\"" },
         { "/api/admin/identities", "application/json; charset=ebcdic-cp-nowhere" },
+        { "/api/admin/identities", "application/json; charset=utf-7" },
     };
 
     [Theory]
@@ -57,5 +60,30 @@ public sealed class UnknownCharsetTests(SecurityPlatform platform)
         var body = await response.Content.ReadAsStringAsync();
         platform.Sensitive.AddFromResponse(body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {body}");
+    }
+
+    /// <summary>Form bodies are the form reader's: an unknown or disabled charset is read as UTF-8 and the token endpoint answers as usual.</summary>
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded; charset=utf-7")]
+    [InlineData("application/x-www-form-urlencoded; charset=ebcdic-cp-nowhere")]
+    [InlineData("application/x-www-form-urlencoded; charset=\"utf-8\"")]
+    public async Task TokenRequest_FormWithAnyCharset_IsAnsweredByTheTokenEndpoint(string contentType)
+    {
+        var (clientId, secret) = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
+        using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes($"grant_type=client_credentials&scope={NhiScopes.EchoRead}")),
+        };
+        Assert.True(request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(
+            Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(secret)}")));
+
+        using var response = await client.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        platform.Sensitive.AddFromResponse(body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{contentType}: {(int)response.StatusCode} {body}");
+        Assert.True(JsonDocument.Parse(body).RootElement.TryGetProperty("access_token", out _));
     }
 }
