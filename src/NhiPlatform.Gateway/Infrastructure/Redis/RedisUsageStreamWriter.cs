@@ -56,8 +56,9 @@ internal sealed class RedisUsageStreamWriter(
                 _unavailableLogged = false;
                 return;
             }
-            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
             {
+                // ObjectDisposedException: the connection was disposed under a last flush at shutdown; the batch spills too.
                 UsageLog.StreamUnavailable(logger, exception, batch.Count);
                 _unavailableLogged = true;
             }
