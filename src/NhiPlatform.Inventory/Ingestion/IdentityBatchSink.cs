@@ -10,18 +10,8 @@ internal sealed class IdentityBatchSink(
     IIdentityCatalogue catalogue, ILiveChangePublisher live, IngestionMetrics metrics, TimeProvider timeProvider, ILogger<IdentityBatchSink> logger)
     : ParsingBatchSink<IdentityChangedEvent>(NhiStreams.Identities, LiveChangeKinds.Identities, live, metrics, timeProvider, logger)
 {
-    protected override void Parse(StreamEntry entry, List<IdentityChangedEvent> events, List<DeadLetter> deadLetters)
-    {
-        var (change, deadLetter) = IdentityEntryParser.Parse(entry);
-        if (change is not null)
-        {
-            events.Add(change);
-        }
-        else if (deadLetter is not null)
-        {
-            deadLetters.Add(deadLetter);
-        }
-    }
+    protected override void Parse(StreamEntry entry, List<IdentityChangedEvent> events, List<DeadLetter> deadLetters) =>
+        StreamEventReader.AddTo(IdentityEntryParser.Parse(entry), events, deadLetters);
 
     protected override Task<int> SaveAsync(
         IReadOnlyList<IdentityChangedEvent> events, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken) =>

@@ -33,6 +33,20 @@ internal static class StreamEventReader
         }
     }
 
+    /// <summary>Puts what <see cref="Read{TEvent}"/> gave where it belongs: the event, or its dead letter.</summary>
+    public static void AddTo<TEvent>((TEvent? Event, DeadLetter? DeadLetter) read, List<TEvent> events, List<DeadLetter> deadLetters)
+        where TEvent : class
+    {
+        if (read.Event is { } readEvent)
+        {
+            events.Add(readEvent);
+        }
+        else if (read.DeadLetter is { } deadLetter)
+        {
+            deadLetters.Add(deadLetter);
+        }
+    }
+
     /// <summary>Why the entry is not a v1 <paramref name="typeName"/> entry, or null when it is.</summary>
     public static string? EnvelopeProblem(StreamEntry entry, string typeName)
     {

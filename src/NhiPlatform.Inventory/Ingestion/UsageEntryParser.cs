@@ -18,16 +18,8 @@ internal static class UsageEntryParser
             return;
         }
 
-        var (usage, deadLetter) = StreamEventReader.Read(entry, NhiStreams.Usage, UsageRecordedEvent.TypeName,
-            NhiEventsJsonContext.Default.UsageRecordedEvent, ProblemOf);
-        if (usage is not null)
-        {
-            events.Add(usage);
-        }
-        else if (deadLetter is not null)
-        {
-            deadLetters.Add(deadLetter);
-        }
+        StreamEventReader.AddTo(StreamEventReader.Read(entry, NhiStreams.Usage, UsageRecordedEvent.TypeName,
+            NhiEventsJsonContext.Default.UsageRecordedEvent, ProblemOf), events, deadLetters);
     }
 
     /// <summary>The rule every usage event passes, alone or in a batch: the ledger is keyed by its id.</summary>

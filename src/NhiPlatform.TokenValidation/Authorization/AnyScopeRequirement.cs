@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
 namespace NhiPlatform.TokenValidation.Authorization;
@@ -6,4 +7,6 @@ namespace NhiPlatform.TokenValidation.Authorization;
 public sealed class AnyScopeRequirement(IReadOnlyList<string> scopes) : IAuthorizationRequirement
 {
     public IReadOnlyList<string> Scopes { get; } = scopes;
+
+    internal bool IsMetBy(ClaimsPrincipal user) => Scopes.Any(scope => GrantedScopes.Has(user, scope));
 }

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using NhiPlatform.Contracts;
 
 namespace NhiPlatform.TokenValidation.Authorization;
 
@@ -9,14 +7,11 @@ internal sealed class AudienceAuthorizationHandler : AuthorizationHandler<Audien
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AudienceRequirement requirement)
     {
-        if (IsMet(context.User, requirement))
+        if (requirement.IsMetBy(context.User))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
-
-    public static bool IsMet(ClaimsPrincipal user, AudienceRequirement requirement) =>
-        user.FindAll(NhiClaims.Audience).Any(claim => string.Equals(claim.Value, requirement.Audience, StringComparison.Ordinal));
 }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using NhiPlatform.Contracts;
 
 namespace NhiPlatform.TokenValidation.Authorization;
 
@@ -6,4 +8,7 @@ namespace NhiPlatform.TokenValidation.Authorization;
 public sealed class AudienceRequirement(string audience) : IAuthorizationRequirement
 {
     public string Audience { get; } = audience;
+
+    internal bool IsMetBy(ClaimsPrincipal user) =>
+        user.FindAll(NhiClaims.Audience).Any(claim => string.Equals(claim.Value, Audience, StringComparison.Ordinal));
 }

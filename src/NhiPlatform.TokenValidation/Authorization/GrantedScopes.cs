@@ -9,13 +9,14 @@ namespace NhiPlatform.TokenValidation.Authorization;
 /// </summary>
 internal static class GrantedScopes
 {
-    public static HashSet<string> Of(ClaimsPrincipal user) => user.FindAll(NhiClaims.Scope)
-        .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        .ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Whether <paramref name="user"/> holds <paramref name="scope"/>: <see cref="Of"/>'s rule, without building the set.</summary>
+    /// <summary>Whether <paramref name="user"/> holds <paramref name="scope"/> (an empty scope is never held).</summary>
     public static bool Has(ClaimsPrincipal user, string scope)
     {
+        if (scope.Length == 0)
+        {
+            return false;
+        }
+
         foreach (var identity in user.Identities)
         {
             foreach (var claim in identity.Claims)

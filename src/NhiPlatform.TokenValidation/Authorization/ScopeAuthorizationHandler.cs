@@ -10,13 +10,12 @@ internal sealed class ScopeAuthorizationHandler : IAuthorizationHandler
 {
     public Task HandleAsync(AuthorizationHandlerContext context)
     {
-        HashSet<string>? granted = null;
         foreach (var requirement in context.PendingRequirements.ToArray())
         {
             var satisfied = requirement switch
             {
-                ScopeRequirement all => all.Scopes.All((granted ??= GrantedScopes.Of(context.User)).Contains),
-                AnyScopeRequirement any => any.Scopes.Any((granted ??= GrantedScopes.Of(context.User)).Contains),
+                ScopeRequirement all => all.IsMetBy(context.User),
+                AnyScopeRequirement any => any.IsMetBy(context.User),
                 _ => false,
             };
             if (satisfied)
