@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Yarp.ReverseProxy.Configuration;
 
 namespace NhiPlatform.Gateway.Benchmarks;
@@ -10,6 +11,8 @@ internal static class BareYarpServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // The gateway's transport setting (GatewayTransportOptions.InlineScheduling, on by default), so the comparison is like for like.
+        builder.Services.Configure<SocketTransportOptions>(options => options.UnsafePreferInlineScheduling = true);
         RouteConfig[] routes =
         [
             new RouteConfig

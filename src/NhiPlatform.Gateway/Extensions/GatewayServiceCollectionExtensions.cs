@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using NhiPlatform.Contracts;
 using NhiPlatform.Gateway.Authentication;
+using NhiPlatform.Gateway.Infrastructure.Kestrel;
 using NhiPlatform.Gateway.Infrastructure.Redis;
 using NhiPlatform.Gateway.RateLimiting;
 using NhiPlatform.Gateway.Revocation;
@@ -75,6 +78,11 @@ internal static class GatewayServiceCollectionExtensions
         services.AddSingleton<UsageEventChannel>();
         services.AddHostedService<RedisUsageStreamWriter>();
         services.AddHostedService<RedisUsageReplayer>();
+
+        services.AddOptions<GatewayTransportOptions>()
+            .BindConfiguration($"{NhiConfigurationKeys.GatewaySection}:{GatewayTransportOptions.SectionName}");
+        services.AddOptions<SocketTransportOptions>().Configure<IOptions<GatewayTransportOptions>>((socket, transport) =>
+            socket.UnsafePreferInlineScheduling = transport.Value.InlineScheduling);
         return builder;
     }
 
