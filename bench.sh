@@ -69,7 +69,7 @@ faults() {
   return $status
 }
 
-wanted gateway && step gateway bench/Gateway.sh 10 32
+wanted gateway && step gateway bench/Gateway.sh 10 32 7
 wanted tokens && step tokens dotnet "$(release bench/TokenService.Benchmarks NhiPlatform.TokenService.Benchmarks)" 10 16
 wanted inventory && step inventory dotnet "$(release bench/Inventory.Benchmarks NhiPlatform.Inventory.Benchmarks)"
 wanted faults && step faults faults

@@ -2,10 +2,11 @@
 # Gateway benchmark (not a test): one load generator (wrk), one 1 KiB backend, on loopback only, bounded in time.
 #   direct      wrk -> backend
 #   nginx       wrk -> nginx proxy_pass (Debian's package) -> backend
-#   bare-yarp   wrk -> YARP, same route, no authentication, no usage -> backend
+#   bare-yarp   wrk -> YARP, same route, no authentication, no usage -> backend (the gateway's Kestrel setting: inline scheduling)
 #   gateway-anonymous  the gateway on an anonymous route (usage events, header hygiene, no token): isolates the cost of authentication
 #   gateway     wrk -> NhiPlatform.Gateway (JwtBearer RS256 or ES256, scope check, revocation check, usage events to Redis) -> backend
 # Usage: bench/Gateway.sh [seconds (default 10, max 60)] [connections (default 32, max 128)] [rounds (default 3, max 10)]
+# (./bench.sh runs 7 rounds: on this VM one round's ratio ranged from 64 % to 124 %, so a median of 3 hung on one round)
 # direct and nginx run once; bare YARP and the gateway targets run back to back in each round (the machine is shared and
 # noisy, so ratios are taken within a round and reported as a range). Besides req/s and latency, the CPU time the proxy
 # process (and redis-server, which takes the gateway's usage events) spent per request is read from /proc.

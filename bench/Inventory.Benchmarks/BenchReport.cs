@@ -30,7 +30,7 @@ internal sealed class BenchReport(int events, int rounds)
     private ThroughputRound Median => Rounds.OrderBy(r => r.Ratio).ElementAt(Rounds.Count / 2);
 
     public string RoundLine(ThroughputRound r) => Invariant(
-        $"- round: ingestion {r.IngestPerSecond:N0} events/s; bare COPY (plain table) {r.CopyBeforePerSecond:N0} before, {r.CopyAfterPerSecond:N0} after; ratio {100 * r.Ratio:N0} %; ledger-shaped COPY {r.LedgerCopyPerSecond:N0} rows/s ({100 * r.IngestPerSecond / r.LedgerCopyPerSecond:N0} %); CPU {r.IngestCpuMicrosPerEvent:N1} µs/event vs {r.CopyCpuMicrosPerRow:N1} µs/row ({100 * r.CpuRatio:N0} %)");
+        $"- round: ingestion {r.IngestPerSecond:N0} events/s; bare COPY into the ledger's definition {r.Ledger.BeforePerSecond:N0} before, {r.Ledger.AfterPerSecond:N0} after: ratio {100 * r.Ratio:N0} %; into a plain table {r.Plain.BeforePerSecond:N0} before, {r.Plain.AfterPerSecond:N0} after: ratio {100 * r.PlainRatio:N0} %; CPU {r.IngestCpuMicrosPerEvent:N1} µs/event vs {r.Ledger.CpuMicrosPerRow:N1} µs/row into the ledger's definition ({100 * r.CpuRatio:N0} %), {r.Plain.CpuMicrosPerRow:N1} µs/row plain");
 
     public IEnumerable<string> Markdown()
     {
@@ -63,14 +63,16 @@ internal sealed class BenchReport(int events, int rounds)
     {
         yield return Invariant($"## Ingestion vs bare COPY ({events:N0} events already in the stream; {Rounds.Count} rounds; batch size {BatchSize}; usage consumers {Consumers}; {Entries})");
         yield return "Ingestion = XREADGROUP → parse → binary COPY into the ledger (existing ids looked up only after a duplicate) → read-model upserts → commit → XACK. " +
-                     "Baseline = binary COPY of the same rows into a plain table, run just before and just after each round.";
+                     "Baseline = bare binary COPY of the same rows into a new table defined like the ledger (columns, primary key, 4 indexes, partitioned), " +
+                     "run just before and just after each round, after a warm-up COPY; the same into a plain table (no key, no index) for reference.";
         foreach (var r in Rounds)
         {
             yield return RoundLine(r);
         }
 
-        yield return Invariant($"- ratio, median (range): **{100 * Median.Ratio:N0} %** ({100 * Rounds.Min(r => r.Ratio):N0}–{100 * Rounds.Max(r => r.Ratio):N0} %), aim ≥ 50 %");
-        yield return Invariant($"- CPU-time ratio (bare COPY CPU per row / ingestion CPU per event, all processes: bench and service, PostgreSQL, Redis), median (range): {100 * Rounds.OrderBy(r => r.CpuRatio).ElementAt(Rounds.Count / 2).CpuRatio:N0} % ({100 * Rounds.Min(r => r.CpuRatio):N0}–{100 * Rounds.Max(r => r.CpuRatio):N0} %)");
+        yield return Invariant($"- ratio against the bare COPY into the ledger's definition, median (range): **{100 * Median.Ratio:N0} %** ({100 * Rounds.Min(r => r.Ratio):N0}–{100 * Rounds.Max(r => r.Ratio):N0} %), aim ≥ 50 %");
+        yield return Invariant($"- ratio against the bare COPY into a plain table, median (range): {100 * Median.PlainRatio:N0} % ({100 * Rounds.Min(r => r.PlainRatio):N0}–{100 * Rounds.Max(r => r.PlainRatio):N0} %)");
+        yield return Invariant($"- CPU-time ratio (COPY into the ledger's definition, CPU per row / ingestion CPU per event, all processes: bench and service, PostgreSQL, Redis), median (range): {100 * Rounds.OrderBy(r => r.CpuRatio).ElementAt(Rounds.Count / 2).CpuRatio:N0} % ({100 * Rounds.Min(r => r.CpuRatio):N0}–{100 * Rounds.Max(r => r.CpuRatio):N0} %)");
         yield return "- where a batch's time goes (median round; seconds summed over its batches, stages overlap with the read-ahead):";
         foreach (var (stage, (seconds, batches)) in Median.Stages.OrderByDescending(s => s.Value.Seconds))
         {
@@ -105,16 +107,19 @@ internal sealed class BenchReport(int events, int rounds)
         ingestion = Rounds.Count == 0 ? null : new
         {
             eventsPerSecond = Median.IngestPerSecond,
-            baselineBareCopyRowsPerSecond = Median.CopyPerSecond,
+            baselineLedgerCopyRowsPerSecond = Median.Ledger.PerSecond,
             ratio = Median.Ratio,
             ratioMin = Rounds.Min(r => r.Ratio),
             ratioMax = Rounds.Max(r => r.Ratio),
-            ledgerShapedCopyRowsPerSecond = Median.LedgerCopyPerSecond,
             aimRatio = 0.5,
+            plainCopyRowsPerSecond = Median.Plain.PerSecond,
+            plainRatio = Median.PlainRatio,
+            plainRatioMin = Rounds.Min(r => r.PlainRatio),
+            plainRatioMax = Rounds.Max(r => r.PlainRatio),
             cpuRatio = Rounds.OrderBy(r => r.CpuRatio).ElementAt(Rounds.Count / 2).CpuRatio,
             perRound = Rounds.Select(r => new
             {
-                r.IngestPerSecond, r.CopyBeforePerSecond, r.CopyAfterPerSecond, r.Ratio, r.LedgerCopyPerSecond, r.IngestCpuMicrosPerEvent, r.CopyCpuMicrosPerRow, r.CpuRatio,
+                r.IngestPerSecond, r.IngestCpuMicrosPerEvent, r.Ratio, r.PlainRatio, r.CpuRatio, r.Ledger, r.Plain,
             }),
             stageSeconds = Median.Stages.ToDictionary(s => s.Key, s => s.Value.Seconds),
         },
