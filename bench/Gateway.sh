@@ -7,9 +7,10 @@
 #   gateway     wrk -> NhiPlatform.Gateway (JwtBearer RS256 or ES256, scope check, revocation check, usage events to Redis) -> backend
 # Usage: bench/Gateway.sh [seconds (default 10, max 60)] [connections (default 32, max 128)] [rounds (default 3, max 10)]
 # (./bench.sh runs 7 rounds: on this VM one round's ratio ranged from 64 % to 124 %, so a median of 3 hung on one round)
-# direct and nginx run once; bare YARP and the gateway targets run back to back in each round (the machine is shared and
-# noisy, so ratios are taken within a round and reported as a range). Besides req/s and latency, the CPU time the proxy
-# process (and redis-server, which takes the gateway's usage events) spent per request is read from /proc.
+# direct and nginx run once; bare YARP and the gateway targets run back to back in each round, in a rotating order
+# (the machine is shared and noisy, so ratios are taken within a round and reported as a range). Besides req/s and
+# latency, the CPU time the proxy process (and redis-server, which takes the gateway's usage events) spent per request
+# is read from /proc.
 # Results: bench/results/gateway-<utc time>.md and .json (collected by ./bench.sh)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -134,11 +135,18 @@ warm "http://127.0.0.1:$P_BACKEND/svc/echo/x"; run direct 1 "$PID_BACKEND" "http
 PID_NGINX_WORKER=$(pgrep -P "$PID_NGINX" | head -n 1)
 warm "http://127.0.0.1:$P_NGINX/svc/echo/x"; run nginx 1 "${PID_NGINX_WORKER:-$PID_NGINX}" "http://127.0.0.1:$P_NGINX/svc/echo/x"
 warm "$URL_BARE"; warm "$URL_ANON"; warm "$URL_GW" "$RS256"; warm "$URL_GW" "$ES256"
+target() { # index round
+  case $1 in
+    0) run bare-yarp "$2" "$PID_BARE" "$URL_BARE" ;;
+    1) run gateway-anonymous "$2" "$PID_GATEWAY" "$URL_ANON" ;;
+    2) run gateway-rs256 "$2" "$PID_GATEWAY" "$URL_GW" "$RS256" ;;
+    3) run gateway-es256 "$2" "$PID_GATEWAY" "$URL_GW" "$ES256" ;;
+  esac
+}
+# Each round starts with another target (bare YARP, anonymous, RS256, ES256, bare YARP, ...): the machine drifts within a
+# round, and a fixed order gave the last target the worst of it every time.
 for round in $(seq 1 "$ROUNDS"); do
-  run bare-yarp "$round" "$PID_BARE" "$URL_BARE"
-  run gateway-anonymous "$round" "$PID_GATEWAY" "$URL_ANON"
-  run gateway-rs256 "$round" "$PID_GATEWAY" "$URL_GW" "$RS256"
-  run gateway-es256 "$round" "$PID_GATEWAY" "$URL_GW" "$ES256"
+  for i in 0 1 2 3; do target $(( (i + round - 1) % 4 )) "$round"; done
 done
 sleep 2
 USAGE_EVENTS=$(redis-cli -p "$P_REDIS" XLEN nhi:usage)
@@ -180,7 +188,7 @@ json.dump(result, open(json_file, "w"), indent=2)
 with open(md_file, "w") as md:
     md.write(f"# Gateway benchmark {result['utc'][:19]}Z\n\n")
     md.write(f"wrk -t2 -c{connections}, {seconds} s per run after a 3 s warm-up, GET with a 1 KiB response, loopback, {cores} cores shared with other work.\n")
-    md.write(f"bare YARP and the gateway targets ran back to back in each of {rounds} rounds; direct and nginx once. Figures are medians; "
+    md.write(f"bare YARP and the gateway targets ran back to back in each of {rounds} rounds, each round starting with the next target; direct and nginx once. Figures are medians; "
              "ratios are taken within a round, min-max across rounds. CPU is the proxy process's (and redis-server's) user+system time per request.\n")
     md.write(f"Gateway: Release build, JwtBearer + scope policy + revocation check + a usage event per request, sent to Redis in usage.batch entries ({usage_events} entries in nhi:usage after the runs, warm-ups and probes included).\n\n")
     md.write("| target | req/s | p50 (ms) | p99 (ms) | vs bare YARP req/s (min-max) | added p99 vs bare YARP (ms, min-max) | proxy CPU us/req | redis CPU us/req |\n")
