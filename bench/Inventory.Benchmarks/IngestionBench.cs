@@ -32,7 +32,7 @@ internal static class IngestionBench
             }
 
             // The backlog grows Redis's append-only file enough for Redis to rewrite it (a fork and a child writing the
-            // whole dataset): in session 4 the COPY measured right after ran at half the speed of the one after the round.
+            // whole dataset): a baseline measured meanwhile would share the cores with that child.
             await WaitForAppendOnlyRewriteAsync(redis);
         }
 

@@ -1,4 +1,5 @@
 using NhiPlatform.TokenService.Infrastructure.Redis;
+using NhiPlatform.ServiceDefaults;
 using StackExchange.Redis;
 
 namespace NhiPlatform.TokenService.Caching;
@@ -16,15 +17,7 @@ internal sealed class IdentityCacheInvalidationListener(IConnectionMultiplexer r
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         redis.ConnectionRestored -= OnRestored;
-        try
-        {
-            await redis.GetSubscriber().UnsubscribeAsync(RedisChannel.Literal(RedisOutboxDelivery.InvalidationChannel));
-        }
-        catch (Exception exception) when (exception is RedisException or ObjectDisposedException)
-        {
-            // Redis is unreachable, or the connection is closing or already disposed (seen once in CI: a test host's
-            // container disposed the connection while this stop ran): no subscription is left, and a stop must not fail.
-        }
+        await redis.UnsubscribeOnStopAsync(RedisChannel.Literal(RedisOutboxDelivery.InvalidationChannel));
     }
 
     private void OnRestored(object? sender, ConnectionFailedEventArgs e) => cache.Clear();

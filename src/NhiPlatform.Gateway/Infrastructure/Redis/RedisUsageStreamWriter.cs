@@ -8,7 +8,8 @@ namespace NhiPlatform.Gateway.Infrastructure.Redis;
 /// <summary>
 /// Drains the usage queue into the <c>nhi:usage</c> stream in batches (what gathered over <c>FlushInterval</c>, or
 /// <c>BatchSize</c> at once), written as pipelined <c>usage.batch</c> entries. A batch Redis cannot take (not connected,
-/// or the write failed) goes to the spill file at once, so the queue keeps moving; the replayer sends it later. On shutdown the queue is drained completely (to Redis or the spill file) before the process exits.
+/// or the write failed) goes to the spill file at once, so the queue keeps moving; the replayer sends it later. On
+/// shutdown the queue is drained completely (to Redis or the spill file) before the process exits.
 /// </summary>
 internal sealed class RedisUsageStreamWriter(
     UsageEventChannel channel, UsageSpillFile spill, IConnectionMultiplexer redis, UsageMetrics metrics,
