@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing (PostgreSQL 15, redis-server), builds (Release), runs `dotnet test` with a
+# Runs every test: installs what is missing (PostgreSQL 15, redis-server, chromium), builds the solution (Release), runs `dotnet test` with a
 # TRX report per test assembly in test-results/, and ends with one line "N passed, N failed" (", N skipped" when
 # any). Fails when a test failed, when no test ran, or when any test was skipped: a skipped test does not pass.
 set -euo pipefail
@@ -8,17 +8,8 @@ cd "$root"
 
 "$root/scripts/prerequisites.sh"
 
-# NHI_SOLUTION overrides what is built and tested (the default is every project that builds without Aspire).
-solution="${NHI_SOLUTION:-NhiPlatform.Offline.slnf}"
-# The offline filter must list every project of the solution but the Aspire ones, or a new project would go untested.
-if [[ -z "${NHI_SOLUTION:-}" ]]; then
-  unlisted="$(grep -o '"[^"]*\.csproj"' NhiPlatform.sln | tr -d '"' | grep -v AppHost | while read -r project; do
-    grep -qF "\"${project//\\/\\\\}\"" NhiPlatform.Offline.slnf || echo "$project"; done)"
-  if [[ -n "$unlisted" ]]; then
-    echo "test.sh: NhiPlatform.Offline.slnf does not list: $unlisted (run scripts/sync-offline-slnf.sh)" >&2
-    exit 1
-  fi
-fi
+# NHI_SOLUTION overrides what is built and tested (the default is the whole solution, the AppHost included).
+solution="${NHI_SOLUTION:-NhiPlatform.sln}"
 
 results="$root/test-results"
 rm -rf "$results"

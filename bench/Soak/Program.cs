@@ -1,10 +1,10 @@
 using System.Globalization;
 using NhiPlatform.Soak;
 
-// Mixed traffic through a running LocalHost while every service's memory is sampled; exit 1 when an aim is missed.
+// Mixed traffic through a running platform (./run.sh) while every service's memory is sampled; exit 1 when an aim is missed.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: NhiPlatform.Soak <LocalHost state dir> [minutes (default 10)] [requests per second (default 80)]");
+    Console.Error.WriteLine("usage: NhiPlatform.Soak <state dir, e.g. .nhi> [minutes (default 10)] [requests per second (default 80)]");
     return 2;
 }
 

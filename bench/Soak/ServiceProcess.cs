@@ -2,11 +2,14 @@ using System.Globalization;
 
 namespace NhiPlatform.Soak;
 
-/// <summary>One service process of the LocalHost, named after its assembly (replicas get a suffix).</summary>
+/// <summary>One service process of the running platform, named after its assembly (replicas get a suffix).</summary>
 internal sealed record ServiceProcess(string Name, int ProcessId)
 {
-    /// <summary>The LocalHost's children that run an NhiPlatform assembly (PostgreSQL and Redis are not ours to watch).</summary>
-    public static IReadOnlyList<ServiceProcess> ChildrenOf(int parent)
+    /// <summary>
+    /// The processes the AppHost runs from an NhiPlatform service's build output (PostgreSQL and Redis are not ours to
+    /// watch; nor are the AppHost and this soak).
+    /// </summary>
+    public static IReadOnlyList<ServiceProcess> Running()
     {
         var found = new List<ServiceProcess>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -18,19 +21,13 @@ internal sealed record ServiceProcess(string Name, int ProcessId)
 
             try
             {
-                if (ParentOf(pid) != parent)
+                var program = Path.GetFileName(File.ReadAllText(Path.Combine(directory, "cmdline")).Split('\0')[0]);
+                if (!program.StartsWith("NhiPlatform.", StringComparison.Ordinal) || program is "NhiPlatform.AppHost" or "NhiPlatform.Soak")
                 {
                     continue;
                 }
 
-                var assembly = File.ReadAllText(Path.Combine(directory, "cmdline")).Split('\0')
-                    .FirstOrDefault(a => a.EndsWith(".dll", StringComparison.Ordinal) && Path.GetFileName(a).StartsWith("NhiPlatform.", StringComparison.Ordinal));
-                if (assembly is null)
-                {
-                    continue;
-                }
-
-                var name = Path.GetFileNameWithoutExtension(assembly)["NhiPlatform.".Length..];
+                var name = program["NhiPlatform.".Length..];
                 var replicas = found.Count(s => s.Name == name || s.Name.StartsWith(name + "#", StringComparison.Ordinal));
                 found.Add(new ServiceProcess(replicas == 0 ? name : $"{name}#{replicas + 1}", pid));
             }
@@ -55,13 +52,5 @@ internal sealed record ServiceProcess(string Name, int ProcessId)
         {
             return null;
         }
-    }
-
-    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after its closing parenthesis.
-    private static int ParentOf(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return int.Parse(fields[1], CultureInfo.InvariantCulture);
     }
 }

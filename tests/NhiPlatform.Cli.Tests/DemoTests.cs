@@ -4,7 +4,7 @@ namespace NhiPlatform.Cli.Tests;
 
 /// <summary>
 /// What the demo promises an operator within a minute or two, asked through <c>nhi</c>: who calls billing, and the
-/// findings (dormant, over-privileged, expiring and expired certificates, a hidden caller). The LocalHost's demo sets
+/// findings (dormant, over-privileged, expiring and expired certificates, a hidden caller). The AppHost's demo sets
 /// finding windows of seconds, so each answer is polled until it appears or a bounded deadline passes.
 /// </summary>
 public sealed class DemoTests(DemoPlatform platform) : IClassFixture<DemoPlatform>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using NhiPlatform.Contracts.LocalRun;
 using NhiPlatform.Testing;
+using NhiPlatform.Testing.Platform;
 using NhiPlatform.Testing.Tokens;
 
 namespace NhiPlatform.Inventory.BrowserTests;
@@ -26,12 +27,9 @@ public sealed class DemoMapTests
     [Fact]
     public async Task DemoPage_ShowsTheMapAndItsFindings_AndSavesTheReadmeScreenshot()
     {
-        using var state = await TemporaryDirectory.CreateAsync("demo-map", CancellationToken.None);
-        await using var host = LocalHostProcess.Start(state,
-            ["--gateway-port", "0", "--configuration", RepositoryLayout.BuildConfiguration, "--demo"]);
-        var endpoints = await host.WaitForEndpointsAsync(TimeSpan.FromMinutes(3), CancellationToken.None);
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(endpoints.Gateway) };
-        var client = new PlatformTestClient(http, Path.Combine(state.Path, BootstrapCredentials.FileName));
+        await using var platform = await AppHostPlatform.StartAsync(new Dictionary<string, string> { ["Nhi:Host:Demo"] = "true" });
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(platform.Endpoints.Gateway) };
+        var client = new PlatformTestClient(http, platform.BootstrapFile);
         await WaitForFindingsAsync(client, TimeSpan.FromSeconds(150));
         var admin = await client.ReadBootstrapAsync();
 

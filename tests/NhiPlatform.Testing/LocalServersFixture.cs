@@ -1,14 +1,14 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
-using NhiPlatform.LocalHost.Postgres;
-using NhiPlatform.LocalHost.Processes;
-using NhiPlatform.LocalHost.Redis;
+using NhiPlatform.Testing.Servers.Postgres;
+using NhiPlatform.Testing.Servers.Processes;
+using NhiPlatform.Testing.Servers.Redis;
 using Xunit;
 
 namespace NhiPlatform.Testing;
 
 /// <summary>
-/// One real PostgreSQL 15 cluster and one real redis-server for a test assembly, started by the LocalHost's own
+/// One real PostgreSQL 15 cluster and one real redis-server for a test assembly, started by its own
 /// starters on free loopback ports in a fresh temporary directory, and removed (processes stopped, directory
 /// deleted) at dispose. Share it through an xunit collection (see README.md); each test class takes its own
 /// <see cref="TestEnvironment"/>. When a binary is missing or a server cannot start, initialization throws with what

@@ -1,5 +1,5 @@
 using System.Reflection;
-using NhiPlatform.LocalHost.LocalRun;
+
 
 namespace NhiPlatform.Testing;
 
@@ -10,11 +10,7 @@ public static class RepositoryLayout
     public static string Root { get; } = RepositoryRoot.TryFindAbove(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException($"No {RepositoryRoot.SolutionFile} above {AppContext.BaseDirectory}.");
 
-    /// <summary>The configuration these tests were built with (Debug or Release); the LocalHost is used from the same.</summary>
+    /// <summary>The configuration these tests were built with (Debug or Release); the AppHost runs the services from the same.</summary>
     public static string BuildConfiguration { get; } =
         typeof(RepositoryLayout).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-
-    /// <summary><c>src/NhiPlatform.LocalHost/bin/&lt;configuration&gt;/net10.0/NhiPlatform.LocalHost.dll</c>, as ./run.sh runs it.</summary>
-    public static string LocalHostAssemblyPath { get; } = Path.Combine(
-        Root, "src", "NhiPlatform.LocalHost", "bin", BuildConfiguration, "net10.0", "NhiPlatform.LocalHost.dll");
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using NhiPlatform.LocalHost.Processes;
+using NhiPlatform.Testing.Servers.Processes;
 
 namespace NhiPlatform.Testing;
 

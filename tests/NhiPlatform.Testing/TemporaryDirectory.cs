@@ -1,4 +1,4 @@
-using NhiPlatform.LocalHost.Processes;
+using NhiPlatform.Testing.Servers.Processes;
 
 namespace NhiPlatform.Testing;
 

@@ -1,7 +1,7 @@
 namespace NhiPlatform.Contracts.LocalRun;
 
 /// <summary>
-/// <c>.nhi/endpoints.json</c>, written by the LocalHost once every resource is healthy. Scripts, the CLI and tests
+/// <c>.nhi/endpoints.json</c>, written by the AppHost once every service is healthy. Scripts, the CLI and tests
 /// read it instead of knowing ports.
 /// </summary>
 public sealed record EndpointsDocument
@@ -14,8 +14,11 @@ public sealed record EndpointsDocument
     public required string Postgres { get; init; }
     public required string Redis { get; init; }
 
-    /// <summary>Every gateway replica's URL when the LocalHost runs more than one; the first is <see cref="Gateway"/>.</summary>
+    /// <summary>Where clients reach the gateway (one URL: replicas share it behind the orchestrator's proxy).</summary>
     public IReadOnlyList<string> GatewayReplicas { get; init; } = [];
+
+    /// <summary>The Aspire dashboard (processes, logs, traces, metrics), when it runs; its login token is not here.</summary>
+    public string? Dashboard { get; init; }
 
     /// <summary>Other services (samples) by resource name.</summary>
     public IReadOnlyDictionary<string, string> Services { get; init; } = new Dictionary<string, string>();

@@ -1,4 +1,4 @@
-using NhiPlatform.LocalHost.Network;
+using NhiPlatform.Testing.Servers;
 
 namespace NhiPlatform.Testing.Hosting;
 

@@ -1,0 +1,117 @@
+using NhiPlatform.AppHost.RunState;
+using NhiPlatform.Contracts;
+
+namespace NhiPlatform.AppHost;
+
+/// <summary>The AppHost's longer set-up steps for the services, one named method each, so <c>Program.cs</c> stays the diagram.</summary>
+internal static class ServiceResourceExtensions
+{
+    /// <summary>
+    /// An <c>http</c> endpoint and the <c>/health</c> check that <c>WaitFor</c> uses. When run, the service binds its
+    /// port itself (no orchestrator proxy on the hot path between gateway and services).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithServiceEndpoint(this IResourceBuilder<ProjectResource> service, int? port = null)
+    {
+        if (service.ApplicationBuilder.ExecutionContext.IsRunMode)
+        {
+            var chosen = port ?? LoopbackPorts.GetFreePort();
+            service.WithHttpEndpoint(port: chosen, targetPort: chosen, isProxied: false);
+        }
+        else
+        {
+            service.WithHttpEndpoint();
+        }
+
+        return service.WithHttpHealthCheck(ServiceHealthPath);
+    }
+
+    /// <summary>
+    /// The one public entry point, on the run's gateway port. Several replicas share that port through the
+    /// orchestrator's proxy; one replica binds it itself.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithGatewayEndpoint(this IResourceBuilder<ProjectResource> gateway, RunSettings run)
+    {
+        if (gateway.ApplicationBuilder.ExecutionContext.IsRunMode && run.GatewayReplicas > 1)
+        {
+            gateway.WithHttpEndpoint(port: run.ChooseGatewayPort()).WithReplicas(run.GatewayReplicas).WithHttpHealthCheck(ServiceHealthPath);
+        }
+        else
+        {
+            gateway.WithServiceEndpoint(gateway.ApplicationBuilder.ExecutionContext.IsRunMode ? run.ChooseGatewayPort() : null);
+        }
+
+        foreach (var (name, value) in NhiProcessEnvironment.Gateway)
+        {
+            gateway.WithEnvironment(name, value);
+        }
+
+        return gateway.WithExternalHttpEndpoints();
+    }
+
+    /// <summary>Sets <c>Nhi:Issuer</c> to the gateway's <c>http</c> endpoint, its public base URL.</summary>
+    public static IResourceBuilder<ProjectResource> WithIssuer(
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> gateway) =>
+        service.WithEnvironment(Variable(NhiConfigurationKeys.Issuer), gateway.GetEndpoint("http"));
+
+    /// <summary>
+    /// Where the token service writes the first admin identity (mode 600) on first start, and where the tooling reads
+    /// it. Only when run: a published deployment has no repository directory to write into.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithBootstrapCredentialsFile(this IResourceBuilder<ProjectResource> service, RunSettings run) =>
+        service.ApplicationBuilder.ExecutionContext.IsRunMode
+            ? service.WithEnvironment(Variable(NhiConfigurationKeys.BootstrapCredentialsFile), run.BootstrapFile)
+            : service;
+
+    /// <summary>Where the gateway replicas spill usage events while Redis is away: kept with the data, across restarts.</summary>
+    public static IResourceBuilder<ProjectResource> WithUsageSpillDirectory(this IResourceBuilder<ProjectResource> gateway, RunSettings run) =>
+        gateway.ApplicationBuilder.ExecutionContext.IsRunMode
+            ? gateway.WithEnvironment(Variable($"{NhiConfigurationKeys.GatewaySection}:Usage:SpillDirectory"), Path.Combine(run.DataDirectory, "usage-spill"))
+            : gateway;
+
+    /// <summary>With the demo: finding windows of seconds instead of days, so its findings open within a minute.</summary>
+    public static IResourceBuilder<ProjectResource> WithDemoFindingWindows(this IResourceBuilder<ProjectResource> inventory, RunSettings run)
+    {
+        if (run.Demo)
+        {
+            foreach (var (key, value) in DemoFindingWindows.Settings)
+            {
+                inventory.WithEnvironment(Variable(key), value);
+            }
+        }
+
+        return inventory;
+    }
+
+    /// <summary>The orders sample's credentials file, written by the seeding step (mode 600).</summary>
+    public static IResourceBuilder<ProjectResource> WithSampleCredentialsFile(this IResourceBuilder<ProjectResource> orders, RunSettings run) =>
+        orders.WithEnvironment(Variable(NhiConfigurationKeys.SampleCredentialsFile), Path.Combine(run.SamplesDirectory, NhiResources.Orders + ".json"));
+
+    /// <summary>
+    /// The one-shot step that registers the samples' identities (every demo identity with the demo) through the
+    /// gateway's admin API, as the bootstrap admin, and writes their credentials files.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddSampleSeed(
+        this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, RunSettings run) =>
+        builder.AddProject<Projects.NhiPlatform_Samples_DemoTraffic>("samples-seed")
+            .WithArgs(run.Demo ? ["seed", "--all"] : ["seed"])
+            .WithIssuer(gateway)
+            .WithSamplesDirectory(run)
+            .WaitFor(gateway);
+
+    /// <summary>The demo's traffic: its identities calling through the gateway, as their credentials files say.</summary>
+    public static IResourceBuilder<ProjectResource> AddDemoTraffic(
+        this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, RunSettings run) =>
+        builder.AddProject<Projects.NhiPlatform_Samples_DemoTraffic>(NhiResources.DemoTraffic)
+            .WithServiceEndpoint()
+            .WithIssuer(gateway)
+            .WithSamplesDirectory(run);
+
+    private const string ServiceHealthPath = "/health";
+
+    private static IResourceBuilder<ProjectResource> WithSamplesDirectory(this IResourceBuilder<ProjectResource> sample, RunSettings run) =>
+        sample
+            .WithEnvironment(Variable(NhiConfigurationKeys.BootstrapCredentialsFile), run.BootstrapFile)
+            .WithEnvironment(Variable(NhiConfigurationKeys.DemoCredentialsDirectory), run.SamplesDirectory);
+
+    private static string Variable(string key) => NhiConfigurationKeys.ToEnvironmentVariable(key);
+}

@@ -1,8 +1,0 @@
-namespace NhiPlatform.LocalHost.Cli;
-
-internal static class ExitCodes
-{
-    public const int Success = 0;
-    public const int Failure = 1;
-    public const int Usage = 2;
-}

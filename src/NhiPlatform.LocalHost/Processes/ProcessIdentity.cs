@@ -1,4 +1,0 @@
-namespace NhiPlatform.LocalHost.Processes;
-
-/// <summary>A live process as <c>/proc</c> shows it: its start time (clock ticks since boot) and command line.</summary>
-internal sealed record ProcessIdentity(int ProcessId, long StartTime, string CommandLine);

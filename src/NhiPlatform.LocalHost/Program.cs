@@ -1,3 +1,0 @@
-using NhiPlatform.LocalHost.Cli;
-
-return await LocalHostCommand.InvokeAsync(args);

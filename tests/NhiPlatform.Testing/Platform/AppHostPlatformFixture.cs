@@ -1,0 +1,30 @@
+using Xunit;
+
+namespace NhiPlatform.Testing.Platform;
+
+/// <summary>
+/// An xunit collection fixture: one <see cref="AppHostPlatform"/> for every test class in the collection. A platform
+/// that cannot start fails each of those tests with the reason.
+/// </summary>
+public class AppHostPlatformFixture : IAsyncLifetime
+{
+    private AppHostPlatform? _platform;
+
+    public AppHostPlatform Platform => _platform ?? throw new InvalidOperationException("The platform has not started.");
+
+    /// <summary>Configuration for the AppHost beyond the state directory and a free gateway port.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    /// <summary>Whether the Aspire dashboard runs (its telemetry API, its pages).</summary>
+    protected virtual bool Dashboard => false;
+
+    public async Task InitializeAsync() => _platform = await AppHostPlatform.StartAsync(Settings, Dashboard);
+
+    public async Task DisposeAsync()
+    {
+        if (_platform is not null)
+        {
+            await _platform.DisposeAsync();
+        }
+    }
+}
