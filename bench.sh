@@ -4,7 +4,8 @@
 #   tokens      bench/TokenService.Benchmarks: POST /connect/token vs a bare signer in the same process
 #   inventory   bench/Inventory.Benchmarks: ingestion vs a bare COPY, lag at 5,000 events/s, queries on 10 M rows
 #   faults      tests/NhiPlatform.Faults.Tests with longer phases (the fault suite's long profile)
-#   soak        a LocalHost (--demo) under mixed traffic for 10 minutes, each service's memory sampled
+#   startup     bench/startup.sh: ./run.sh (the AppHost) to healthy vs the deleted LocalHost, built from git history
+#   soak        ./run.sh --demo under mixed traffic for 10 minutes, each service's memory sampled
 # Each writes bench/results/<name>-<utc time>.json (and .md); the last step writes bench/results/summary-<time>.json
 # and rewrites the README's "Measured" table from the newest result of each benchmark (this run's, or an earlier one
 # for a benchmark this run left out). Takes about 30 minutes.
@@ -14,15 +15,15 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
-only="${NHI_BENCH_ONLY:-gateway tokens inventory faults soak}"
+only="${NHI_BENCH_ONLY:-gateway tokens inventory faults startup soak}"
 soak_minutes="${NHI_SOAK_MINUTES:-10}"
 soak_rate="${NHI_SOAK_RATE:-80}"
 faults_phase_seconds="${NHI_FAULTS_PHASE_SECONDS:-20}"
 wanted() { [[ " $only " == *" $1 "* ]]; }
 
 "$root/scripts/prerequisites.sh"
-echo "bench.sh: building NhiPlatform.Offline.slnf (Release)"
-dotnet build NhiPlatform.Offline.slnf -c Release -nologo -v quiet
+echo "bench.sh: building NhiPlatform.sln (Release)"
+dotnet build NhiPlatform.sln -c Release -nologo -v quiet
 
 started="$(date -u +%Y%m%dT%H%M%SZ)"
 marker="$(mktemp)"
@@ -44,12 +45,11 @@ soak() {
   state="$(mktemp -d /tmp/nhi-soak-XXXXXX)"
   chmod 755 "$state" # PostgreSQL runs as the postgres OS user when we are root: it must reach its data directory
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
-  dotnet "$(release src/NhiPlatform.LocalHost NhiPlatform.LocalHost)" --state-dir "$state" --gateway-port "$port" --demo \
-    >"$state/localhost.out" 2>&1 &
+  "$root/run.sh" --no-build --state-dir "$state" --gateway-port "$port" --dashboard-port 0 --demo >"$state/run.out" 2>&1 &
   pid=$!
   for _ in $(seq 1 180); do [[ -f "$state/endpoints.json" ]] && break; kill -0 "$pid" 2>/dev/null || break; sleep 1; done
   if [[ ! -f "$state/endpoints.json" ]]; then
-    echo "bench.sh: the LocalHost did not start; its output:" >&2; tail -n 30 "$state/localhost.out" >&2
+    echo "bench.sh: ./run.sh did not start; its output:" >&2; tail -n 30 "$state/run.out" >&2
     kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
     return 1
   fi
@@ -73,6 +73,7 @@ wanted gateway && step gateway bench/Gateway.sh 10 32 7
 wanted tokens && step tokens dotnet "$(release bench/TokenService.Benchmarks NhiPlatform.TokenService.Benchmarks)" 10 16
 wanted inventory && step inventory dotnet "$(release bench/Inventory.Benchmarks NhiPlatform.Inventory.Benchmarks)"
 wanted faults && step faults faults
+wanted startup && step startup bench/startup.sh 3
 wanted soak && step soak soak
 
 echo; echo "bench.sh: == summary =="

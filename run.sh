@@ -15,7 +15,7 @@ Usage: ./run.sh [options]
   --gateway-replicas N   gateway processes behind one port (1-16, default 1)
   --state-dir DIR        run state: endpoints.json, bootstrap.json, samples/ (default .nhi)
   --data-dir DIR         PostgreSQL cluster, Redis append-only file, usage spill (default <state-dir>/data)
-  --dashboard-port N     the Aspire dashboard's port (default 15080, or a free one when it is taken)
+  --dashboard-port N     the Aspire dashboard's port (default 15080, or a free one when it is taken; 0: a free one)
   --no-build             start what is built (Release) without building
 USAGE
 }
@@ -59,6 +59,7 @@ free_port() {
 }
 pick_port() { if port_taken "$1"; then free_port; else echo "$1"; fi; }
 
+[[ "$dashboard_port" != "0" ]] || dashboard_port="$(free_port)"
 dashboard_port="${dashboard_port:-$(pick_port 15080)}"
 # The dashboard and its telemetry endpoint on loopback over plain HTTP; it asks for the login link printed below.
 export ASPNETCORE_URLS="http://localhost:$dashboard_port"

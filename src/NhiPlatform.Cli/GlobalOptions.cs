@@ -10,7 +10,7 @@ internal sealed class GlobalOptions
     public Option<string?> Gateway { get; } = new("--gateway") { Description = "The gateway's URL (default: NHI_GATEWAY, then .nhi/endpoints.json).", Recursive = true };
     public Option<string?> ClientId { get; } = new("--client-id") { Description = "Act as this identity (default: NHI_CLIENT_ID, then .nhi/bootstrap.json).", Recursive = true };
     public Option<string?> ClientSecret { get; } = new("--client-secret") { Description = "Its secret (default: NHI_CLIENT_SECRET, then .nhi/bootstrap.json).", Recursive = true };
-    public Option<string?> StateDirectory { get; } = new("--state-dir") { Description = "The LocalHost's state directory (default: NHI_STATE_DIR, then the nearest .nhi).", Recursive = true };
+    public Option<string?> StateDirectory { get; } = new("--state-dir") { Description = "The run's state directory, as ./run.sh --state-dir (default: NHI_STATE_DIR, then the nearest .nhi).", Recursive = true };
     public Option<bool> Json { get; } = new("--json") { Description = "Write JSON instead of tables.", Recursive = true };
 
     public IEnumerable<Option> All => [Gateway, ClientId, ClientSecret, StateDirectory, Json];

@@ -2,7 +2,7 @@ namespace NhiPlatform.Contracts;
 
 /// <summary>
 /// Runtime settings a service's process needs that only an environment variable can give (the .NET runtime reads them
-/// before any configuration), set by both the Aspire AppHost and the LocalHost.
+/// before any configuration), set by the Aspire AppHost.
 /// </summary>
 public static class NhiProcessEnvironment
 {

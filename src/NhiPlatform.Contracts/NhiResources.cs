@@ -1,8 +1,8 @@
 namespace NhiPlatform.Contracts;
 
 /// <summary>
-/// Resource names of the topology. The Aspire AppHost and the LocalHost both declare exactly these, so a service
-/// sees the same connection-string and service-discovery keys whichever host started it.
+/// Resource names of the topology, as the Aspire AppHost declares them: the connection-string and
+/// service-discovery keys every service reads (and the tests set when they host a service themselves).
 /// </summary>
 public static class NhiResources
 {

@@ -13,7 +13,8 @@ namespace NhiPlatform.Inventory.BrowserTests;
 /// (identities → services, the hidden caller, dormant-sync greyed) and the findings; the screenshot it saves is the
 /// README's <c>docs/operator-page.png</c>.
 /// </summary>
-public sealed class DemoMapTests
+[Collection(DemoPlatformCollection.Name)]
+public sealed class DemoMapTests(DemoPlatformFixture fixture)
 {
     /// <summary>The findings the demo promises, as (rule, subject or title fragment).</summary>
     private static readonly (string Rule, string Mentions)[] Expected =
@@ -27,7 +28,7 @@ public sealed class DemoMapTests
     [Fact]
     public async Task DemoPage_ShowsTheMapAndItsFindings_AndSavesTheReadmeScreenshot()
     {
-        await using var platform = await AppHostPlatform.StartAsync(new Dictionary<string, string> { ["Nhi:Host:Demo"] = "true" });
+        var platform = fixture.Platform;
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(platform.Endpoints.Gateway) };
         var client = new PlatformTestClient(http, platform.BootstrapFile);
         await WaitForFindingsAsync(client, TimeSpan.FromSeconds(150));

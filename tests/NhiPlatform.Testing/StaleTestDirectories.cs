@@ -5,8 +5,8 @@ namespace NhiPlatform.Testing;
 
 /// <summary>
 /// Cleans up after test processes that were killed before their dispose ran: for each <c>nhi-test-*</c> directory
-/// whose owning process is gone, stops the processes listed in its <c>.pids</c> and, when it held a LocalHost state
-/// directory, in <c>run/pids</c> (each checked to still be the same process), then deletes it.
+/// whose owning process is gone, stops the processes listed in its <c>.pids</c> (and in <c>run/pids</c>, as an older
+/// version of these tests left it), each checked to still be the same process, then deletes it.
 /// </summary>
 internal static class StaleTestDirectories
 {

@@ -5,7 +5,7 @@ namespace NhiPlatform.Cli.Connection;
 
 /// <summary>
 /// Finds the platform: flags first, then environment (<c>NHI_GATEWAY</c>, <c>NHI_CLIENT_ID</c>, <c>NHI_CLIENT_SECRET</c>),
-/// then the LocalHost's <c>.nhi/endpoints.json</c> and <c>.nhi/bootstrap.json</c> in the state directory
+/// then the AppHost's <c>.nhi/endpoints.json</c> and <c>.nhi/bootstrap.json</c> in the state directory
 /// (<c>--state-dir</c>, <c>NHI_STATE_DIR</c>, or the nearest <c>.nhi</c> above the working directory).
 /// </summary>
 internal static class PlatformSettingsResolver

@@ -7,7 +7,7 @@ namespace NhiPlatform.Gateway.Routing;
 
 /// <summary>
 /// Resolves destinations such as <c>http://echo</c> through service discovery (<c>services:echo:http:0</c>), the
-/// keys Aspire and the LocalHost both set. Written here because Microsoft.Extensions.ServiceDiscovery.Yarp is not
+/// keys the AppHost sets. Written here because Microsoft.Extensions.ServiceDiscovery.Yarp is not
 /// on our package source; it is YARP's own extension point.
 /// </summary>
 internal sealed class ServiceDiscoveryDestinationResolver(ServiceEndpointResolver resolver) : IDestinationResolver

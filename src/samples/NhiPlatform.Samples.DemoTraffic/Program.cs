@@ -1,6 +1,6 @@
 using NhiPlatform.Samples.DemoTraffic;
 
-// "seed [--all]": register the sample identities and write their credentials files, then exit (the LocalHost runs
+// "seed [--all]": register the sample identities and write their credentials files, then exit (the AppHost runs
 // this before it starts the samples). Otherwise: run the demo traffic.
 if (args.FirstOrDefault() == "seed")
 {
