@@ -16,6 +16,7 @@ var tokens = builder.AddProject<Projects.NhiPlatform_TokenService>(NhiResources.
     .WithServiceEndpoint()
     .WithDatabase(nhidb)
     .WithCache(cache)
+    .WithKeyEncryptionKey()
     .WithBootstrapCredentialsFile(run);
 
 var inventory = builder.AddProject<Projects.NhiPlatform_Inventory>(NhiResources.Inventory)

@@ -62,6 +62,27 @@ internal static class ServiceResourceExtensions
             ? service.WithEnvironment(Variable(NhiConfigurationKeys.BootstrapCredentialsFile), run.BootstrapFile)
             : service;
 
+    /// <summary>
+    /// The key-encryption key of the token service's key ring: a generated secret parameter, kept in the AppHost's user
+    /// secrets when run and an input of the deployment's secret store when published; never in PostgreSQL.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithKeyEncryptionKey(this IResourceBuilder<ProjectResource> tokens)
+    {
+        var builder = tokens.ApplicationBuilder;
+        var key = builder.AddParameter(
+            $"{tokens.Resource.Name}-key-encryption-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
+        tokens.WithEnvironment(Variable(NhiConfigurationKeys.KeyEncryptionKey), key);
+
+        // During a rotation (README, "Keys at rest") the key being replaced still decrypts until one start re-encrypts.
+        var previousName = $"{tokens.Resource.Name}-previous-key-encryption-key";
+        if (!string.IsNullOrEmpty(builder.Configuration[$"Parameters:{previousName}"]))
+        {
+            tokens.WithEnvironment(Variable(NhiConfigurationKeys.PreviousKeyEncryptionKey), builder.AddParameter(previousName, secret: true));
+        }
+
+        return tokens;
+    }
+
     /// <summary>Where the gateway replicas spill usage events while Redis is away: kept with the data, across restarts.</summary>
     public static IResourceBuilder<ProjectResource> WithUsageSpillDirectory(this IResourceBuilder<ProjectResource> gateway, RunSettings run) =>
         gateway.ApplicationBuilder.ExecutionContext.IsRunMode

@@ -46,7 +46,7 @@ measure() { # host state
     sleep 0.1
   done
   wait "$pid" 2>/dev/null || true
-  echo "$(echo "$healthy - $started" | bc) $(echo "$(now) - $stopping" | bc)"
+  printf "%.3f %.3f\n" "$(echo "$healthy - $started" | bc)" "$(echo "$(now) - $stopping" | bc)"
 }
 
 results=()

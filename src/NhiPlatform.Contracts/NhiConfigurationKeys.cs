@@ -24,6 +24,15 @@ public static class NhiConfigurationKeys
     /// <summary>Section of the token service's options.</summary>
     public const string TokensSection = "Nhi:Tokens";
 
+    /// <summary>
+    /// The key-encryption key that protects the token service's Data Protection key ring (and so its signing keys and
+    /// server secrets) at rest: a secret of at least 32 characters that never lives in PostgreSQL.
+    /// </summary>
+    public const string KeyEncryptionKey = TokensSection + ":KeyEncryption:Key";
+
+    /// <summary>During a rotation, the key-encryption key being replaced: it still decrypts, never encrypts.</summary>
+    public const string PreviousKeyEncryptionKey = TokensSection + ":KeyEncryption:PreviousKeys:0";
+
     /// <summary>Section of the gateway's options.</summary>
     public const string GatewaySection = "Nhi:Gateway";
 

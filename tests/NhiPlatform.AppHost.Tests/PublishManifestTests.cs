@@ -52,6 +52,9 @@ public sealed class PublishManifestTests
         Assert.Equal($"{{{NhiResources.Tokens}.bindings.http.url}}", Env(NhiResources.Gateway, "services__tokens__http__0"));
         Assert.Equal($"{{{NhiResources.Echo}.bindings.http.url}}", Env(NhiResources.Gateway, "services__echo__http__0"));
         Assert.True(resources.GetProperty(NhiResources.Gateway).GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
+        // The key ring's key-encryption key is a deployment secret, never a value in the manifest.
+        Assert.Equal("{tokens-key-encryption-key.value}", Env(NhiResources.Tokens, "Nhi__Tokens__KeyEncryption__Key"));
+        Assert.True(resources.GetProperty("tokens-key-encryption-key").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
         // Nothing of a local run leaks into a deployment: no repository paths for credentials files or data.
         Assert.False(resources.GetProperty(NhiResources.Tokens).GetProperty("env").TryGetProperty("Nhi__Bootstrap__CredentialsFile", out _));
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using NhiPlatform.TokenService.Credentials;
 using NhiPlatform.TokenService.Domain;
+using NhiPlatform.TokenService.KeyProtection;
 using NhiPlatform.TokenService.Signing;
 
 namespace NhiPlatform.TokenService.Bootstrap;
@@ -11,10 +12,17 @@ namespace NhiPlatform.TokenService.Bootstrap;
 /// </summary>
 internal sealed class TokenServiceInitializer(
     IServerSecretStore serverSecrets, ClientSecretHasher hasher, SigningKeyRing keyRing, BootstrapAdminCreator bootstrap,
-    ILogger<TokenServiceInitializer> logger) : IHostedService
+    KeyRingReencryption reencryption, KeyEncryptionKeys keyEncryptionKeys, ILogger<TokenServiceInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Before Data Protection reads its key ring: every stored key under the current key-encryption key.
+        if (keyEncryptionKeys.Current is null)
+        {
+            KeyProtectionLog.KeyRingUnencrypted(logger);
+        }
+
+        reencryption.Run();
         hasher.Initialize(await serverSecrets.GetOrCreateAsync(
             ClientSecretHasher.KeyName, () => RandomNumberGenerator.GetBytes(32), cancellationToken));
         await keyRing.LoadAsync(cancellationToken);

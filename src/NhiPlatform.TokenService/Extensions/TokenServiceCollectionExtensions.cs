@@ -14,6 +14,8 @@ using NhiPlatform.TokenService.Credentials;
 using NhiPlatform.TokenService.Domain;
 using NhiPlatform.TokenService.Identities;
 using NhiPlatform.TokenService.Infrastructure.Postgres;
+using NhiPlatform.TokenService.KeyProtection;
+using Microsoft.Extensions.Options;
 using NhiPlatform.TokenService.Protocol;
 using NhiPlatform.TokenService.Signing;
 using NhiPlatform.TokenValidation;
@@ -48,10 +50,22 @@ internal static class TokenServiceCollectionExtensions
         services.AddSchemaMigrations(Schema, typeof(TokenServiceCollectionExtensions).Assembly);
         services.AddHostedService<TokenServiceInitializer>();
 
-        // One key ring for every replica, in PostgreSQL; it encrypts signing keys and server secrets at rest.
+        // One key ring for every replica, in PostgreSQL; it encrypts signing keys and server secrets at rest, and is itself
+        // encrypted under a key-encryption key that PostgreSQL never holds (a database dump alone cannot mint tokens).
+        services.AddOptions<KeyEncryptionOptions>().BindConfiguration(KeyEncryptionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyEncryptionOptions>, KeyEncryptionOptionsValidator>();
+        services.AddSingleton<KeyEncryptionKeys>();
+        services.AddSingleton<PostgresXmlRepository>();
+        services.AddSingleton<KeyRingReencryption>();
         services.AddDataProtection().SetApplicationName("NhiPlatform.TokenService");
-        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, dataSource) =>
-            options.XmlRepository = new PostgresXmlRepository(dataSource));
+        services.AddOptions<KeyManagementOptions>().Configure<PostgresXmlRepository, KeyEncryptionKeys>((options, repository, keys) =>
+        {
+            options.XmlRepository = repository;
+            if (keys.Current is { } current)
+            {
+                options.XmlEncryptor = new AesGcmXmlEncryptor(current);
+            }
+        });
 
         // Stores: PostgreSQL for state, Redis for what replicas share at request speed.
         services.AddSingleton<IIdentityStore, PostgresIdentityStore>();

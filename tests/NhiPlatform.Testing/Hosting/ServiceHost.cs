@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using NhiPlatform.Contracts;
 
 namespace NhiPlatform.Testing.Hosting;
 
@@ -31,6 +32,9 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
         UseKestrel();
     }
 
+    /// <summary>The key-encryption key every test host gets (a test of the key ring's protection sets its own).</summary>
+    public const string TestKeyEncryptionKey = "nhi-test-key-encryption-key-0123456789abcdef";
+
     /// <summary>The service's base address, e.g. <c>http://127.0.0.1:41234</c>, once started.</summary>
     public Uri BaseAddress =>
         new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()
@@ -46,6 +50,8 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
+        // Production refuses an unencrypted key ring; every test host shares one key-encryption key (settings may override).
+        builder.UseSetting(NhiConfigurationKeys.KeyEncryptionKey, TestKeyEncryptionKey);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
