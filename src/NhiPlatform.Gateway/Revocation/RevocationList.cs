@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using NhiPlatform.Contracts;
 using NhiPlatform.Contracts.Revocation;
@@ -15,6 +16,10 @@ internal sealed class RevocationList(TimeProvider timeProvider, ILogger<Revocati
 {
     /// <summary>Entries are kept this long past a token's <c>exp</c> (the clock skew validation tolerates).</summary>
     public static readonly TimeSpan ExpiryGrace = AccessTokenDefaults.ClockSkew + TimeSpan.FromSeconds(30);
+
+    /// <summary>RFC 8693's actor claim; a chain deeper than this is refused unread (one level per exchange).</summary>
+    private const string ActClaim = "act";
+    private const int MaxActorDepth = 16;
 
     private readonly Lock _gate = new();
     private RevocationState _state = new();
@@ -43,8 +48,45 @@ internal sealed class RevocationList(TimeProvider timeProvider, ILogger<Revocati
             return true;
         }
 
+        // Every party the token acts for is checked (RFC 8693): the client, the subject (an exchanged token's sub is
+        // another identity) and each actor of the act chain. Disabling any of them ends the token, as introspection says.
         var clientId = token.TryGetPayloadValue<string>(NhiClaims.ClientId, out var value) ? value : token.Subject;
-        if (string.IsNullOrEmpty(clientId) || !state.Cutoffs.TryGetValue(clientId, out var cutoff))
+        if (IsCutOff(state, token, clientId) || (token.Subject != clientId && IsCutOff(state, token, token.Subject)))
+        {
+            return true;
+        }
+
+        if (!token.TryGetPayloadValue<JsonElement>(ActClaim, out var act))
+        {
+            return false;
+        }
+
+        for (var depth = 1; act.ValueKind == JsonValueKind.Object; depth++)
+        {
+            if (depth > MaxActorDepth)
+            {
+                return true;
+            }
+
+            if (act.TryGetProperty(NhiClaims.Subject, out var actor) && actor.ValueKind == JsonValueKind.String
+                && IsCutOff(state, token, actor.GetString()))
+            {
+                return true;
+            }
+
+            if (!act.TryGetProperty(ActClaim, out act))
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="party"/> has a cut-off later than the token's <c>iat</c>.</summary>
+    private static bool IsCutOff(RevocationState state, JsonWebToken token, string? party)
+    {
+        if (string.IsNullOrEmpty(party) || !state.Cutoffs.TryGetValue(party, out var cutoff))
         {
             return false;
         }

@@ -57,6 +57,27 @@ public sealed class RevocationListTests
     }
 
     [Fact]
+    public void IsRevoked_ExchangedToken_RefusedWhenTheSubjectOrAnyActorIsCutOff()
+    {
+        // RFC 8693: sub = the subject (B), client_id = the actor (A), act = { sub: A, act: { sub: C } } (C acted before A).
+        static JsonWebToken Exchanged(string jti) => new(new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
+            new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+            {
+                Claims = new Dictionary<string, object>
+                {
+                    ["jti"] = jti, ["client_id"] = "actor-a", ["sub"] = "subject-b", ["iat"] = Now.AddSeconds(-1).ToUnixTimeSeconds(),
+                    ["act"] = new Dictionary<string, object> { ["sub"] = "actor-a", ["act"] = new Dictionary<string, object> { ["sub"] = "actor-c" } },
+                },
+            }));
+
+        Assert.False(Loaded().IsRevoked(Exchanged("j0")));
+        Assert.True(Loaded(cutoffs: [KeyValuePair.Create("subject-b", Now.ToUnixTimeSeconds())]).IsRevoked(Exchanged("j1")));
+        Assert.True(Loaded(cutoffs: [KeyValuePair.Create("actor-a", Now.ToUnixTimeSeconds())]).IsRevoked(Exchanged("j2")));
+        Assert.True(Loaded(cutoffs: [KeyValuePair.Create("actor-c", Now.ToUnixTimeSeconds())]).IsRevoked(Exchanged("j3")));
+        Assert.False(Loaded(cutoffs: [KeyValuePair.Create("someone-else", Now.ToUnixTimeSeconds())]).IsRevoked(Exchanged("j4")));
+    }
+
+    [Fact]
     public void Apply_PublishedMessages_TakeEffect()
     {
         var list = Loaded();
