@@ -55,6 +55,13 @@ internal sealed class TokenExchangeHandler(
             return new OAuthErrorResult(scopeError);
         }
 
+        // A token that grants nothing is no answer (RFC 8693 §2.2.2: invalid_scope when no scope can be granted).
+        if (scopes.Count == 0)
+        {
+            ProtocolLog.ScopeRefused(logger, actor.ClientId);
+            return new OAuthErrorResult(new OAuthError(OAuthErrors.InvalidScope, "The subject token and the client have no scope in common."));
+        }
+
         var (audience, targetError) = AudienceValidator.Validate(request.Resource ?? request.Audience, actor, options.Value.Audience);
         if (targetError is not null)
         {

@@ -44,6 +44,18 @@ public sealed class TokenExchangeEscalationTests(SecurityPlatform platform)
     }
 
     [Fact]
+    public async Task Exchange_NoScopeInCommonAndNoneRequested_IsInvalidScopeNotAnEmptyToken()
+    {
+        var subject = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
+        var subjectToken = await platform.Client.TokenAsync(subject.ClientId, subject.Secret, NhiScopes.EchoRead);
+        var actor = await platform.Client.RegisterAsync(NhiScopes.OrdersRead);
+
+        using var response = await ExchangeAsync(actor, subjectToken, scope: null, audience: null);
+
+        await OAuthAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalid_scope");
+    }
+
+    [Fact]
     public async Task Exchange_ScopeTheActorHasButTheSubjectTokenLacks_IsInvalidScope()
     {
         var (subjectToken, actor) = await ArrangeAsync();
