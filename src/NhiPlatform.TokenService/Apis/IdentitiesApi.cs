@@ -30,7 +30,7 @@ internal static class IdentitiesApi
     }
 
     public static async Task<Results<Created<CreatedIdentityResponse>, ValidationProblem, ProblemHttpResult>> CreateIdentity(
-        CreateIdentityRequest body, ClaimsPrincipal user, IdentityRegistrar registrar, CancellationToken cancellationToken)
+        CreateIdentityRequest body, ClaimsPrincipal user, IdentityRegistrar registrar, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var request = new NewIdentity(body.ClientId, body.DisplayName, body.Owner, body.Purpose, body.AllowedScopes ?? [])
         {
@@ -41,7 +41,7 @@ internal static class IdentitiesApi
             CredentialMaxAgeDays = body.CredentialMaxAgeDays,
             ExpiresAt = body.ExpiresAt,
         };
-        var errors = NewIdentityValidator.Validate(request);
+        var errors = NewIdentityValidator.Validate(request, timeProvider.GetUtcNow());
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
