@@ -61,6 +61,8 @@ internal static class GatewayServiceCollectionExtensions
         services.AddSingleton<IdentityRateLimiter>();
         services.AddHostedService<SigningKeysWarmup>();
 
+        services.AddOptions<IdentityHeadersOptions>()
+            .BindConfiguration($"{NhiConfigurationKeys.GatewaySection}:{IdentityHeadersOptions.SectionName}");
         services.AddOptions<RevocationOptions>()
             .BindConfiguration($"{NhiConfigurationKeys.GatewaySection}:{RevocationOptions.SectionName}")
             .ValidateDataAnnotations()

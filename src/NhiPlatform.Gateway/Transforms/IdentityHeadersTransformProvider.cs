@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using NhiPlatform.Contracts;
 using NhiPlatform.Gateway.Routing;
 using Yarp.ReverseProxy.Transforms;
@@ -7,12 +9,14 @@ using Yarp.ReverseProxy.Transforms.Builder;
 namespace NhiPlatform.Gateway.Transforms;
 
 /// <summary>
-/// On every route: strips identity headers a caller sent (anything <c>X-Nhi-*</c>), then forwards the verified
-/// identity (client id, scopes, token id). The caller's <c>Authorization</c> goes downstream only where the route
+/// On every route: strips identity headers a caller sent (anything <c>X-Nhi-*</c>, and the conventional identity
+/// headers of <see cref="IdentityHeadersOptions"/>), then forwards the verified identity (client id, scopes, token id). The caller's <c>Authorization</c> goes downstream only where the route
 /// says so, so a service behind the gateway never sees a token it was not meant to replay.
 /// </summary>
-internal sealed class IdentityHeadersTransformProvider : ITransformProvider
+internal sealed class IdentityHeadersTransformProvider(IOptions<IdentityHeadersOptions> options) : ITransformProvider
 {
+    private readonly FrozenSet<string> _stripped = options.Value.Strip.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     public void ValidateRoute(TransformRouteValidationContext context)
     {
         if (context.Route.Metadata?.TryGetValue(RouteMetadataKeys.ForwardAuthorization, out var value) == true
@@ -57,7 +61,7 @@ internal sealed class IdentityHeadersTransformProvider : ITransformProvider
     /// Reads names through <see cref="System.Net.Http.Headers.HttpHeaders.NonValidated"/>: the plain enumerator parses
     /// every copied header value on every request, and allocates, only to look at names.
     /// </summary>
-    private static void RemoveIdentityHeaders(System.Net.Http.Headers.HttpRequestHeaders headers)
+    private void RemoveIdentityHeaders(System.Net.Http.Headers.HttpRequestHeaders headers)
     {
         List<string>? spoofed = null;
         foreach (var header in headers.NonValidated)
@@ -74,7 +78,8 @@ internal sealed class IdentityHeadersTransformProvider : ITransformProvider
         }
     }
 
-    internal static bool IsIdentityHeader(string name) => name.StartsWith(NhiHeaders.Prefix, StringComparison.OrdinalIgnoreCase);
+    internal bool IsIdentityHeader(string name) =>
+        name.StartsWith(NhiHeaders.Prefix, StringComparison.OrdinalIgnoreCase) || _stripped.Contains(name);
 
     private static void AddIfPresent(System.Net.Http.Headers.HttpRequestHeaders headers, string name, string? value)
     {
