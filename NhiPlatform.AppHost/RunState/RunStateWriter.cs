@@ -19,7 +19,6 @@ internal sealed class RunStateWriter(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = time.GetTimestamp();
         File.Delete(run.EndpointsFile);
         foreach (var name in topology.AwaitedResources)
         {
@@ -32,7 +31,9 @@ internal sealed class RunStateWriter(
         await File.WriteAllTextAsync(
             temporary, JsonSerializer.Serialize(endpoints, LocalRunJsonContext.Default.EndpointsDocument), stoppingToken);
         File.Move(temporary, run.EndpointsFile, overwrite: true);
-        await Console.Out.WriteLineAsync(Banner(endpoints, time.GetElapsedTime(started)));
+        // From the AppHost process's start, as an operator counts: orchestrator, dashboard and every service included.
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        await Console.Out.WriteLineAsync(Banner(endpoints, time.GetUtcNow() - self.StartTime.ToUniversalTime()));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

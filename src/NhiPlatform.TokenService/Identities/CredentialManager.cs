@@ -93,6 +93,9 @@ internal sealed class CredentialManager(
         return new IdentityOutcome(IdentityOutcomeKind.Ok, after) { CredentialId = key.CredentialId, CredentialExpiresAt = key.ExpiresAt };
     }
 
+    /// <summary>Older secrets still usable beside a newly issued one (its grace period's overlap), at most.</summary>
+    public const int MaxSupersededSecrets = 2;
+
     private async Task<IdentityOutcome> IssueSecretAsync(string clientId, string actor, string change, TimeSpan? grace, CancellationToken cancellationToken)
     {
         var (before, failure) = await LoadAsync(clientId, cancellationToken);
@@ -107,10 +110,15 @@ internal sealed class CredentialManager(
         var updates = grace is { } overlap
             ? before.Secrets.Where(s => s.IsUsableAt(now) && s.ExpiresAt > now + overlap).Select(s => new CredentialUpdate(s.SecretId, now + overlap, null)).ToList()
             : [];
+        // At most MaxSupersededSecrets older secrets stay usable beside the new one: rotating again and again must not
+        // leave one working secret per rotation. The oldest beyond the cap end now.
+        updates.AddRange(before.Secrets.Where(s => s.IsUsableAt(now)).OrderByDescending(s => s.CreatedAt).Skip(MaxSupersededSecrets)
+            .Select(s => new CredentialUpdate(s.SecretId, now, null)));
+        updates = [.. updates.GroupBy(u => u.CredentialId).Select(g => g.MinBy(u => u.ExpiresAt)!)];
         var after = before with
         {
             Identity = before.Identity with { UpdatedAt = now, UpdatedBy = actor },
-            Secrets = [.. before.Secrets.Select(s => updates.Any(u => u.CredentialId == s.SecretId) ? s with { ExpiresAt = now + grace!.Value } : s), stored],
+            Secrets = [.. before.Secrets.Select(s => updates.FirstOrDefault(u => u.CredentialId == s.SecretId) is { } update ? s with { ExpiresAt = update.ExpiresAt } : s), stored],
         };
         var built = IdentityChangeFactory.Build(change, actor, now, before, after, null, IdentitySnapshots.From(stored))
             with { NewSecrets = [stored], CredentialUpdates = updates };

@@ -57,6 +57,28 @@ public sealed class CredentialsApiTests(LocalServersFixture servers) : IAsyncLif
     }
 
     [Fact]
+    public async Task Rotate_ManyTimesWithinGrace_KeepsAFewSupersededSecretsNotOnePerRotation()
+    {
+        List<string> issued = [await CreateAsync("rotate-capped")];
+        for (var i = 0; i < 5; i++)
+        {
+            issued.Add((await PostAsync("/api/admin/identities/rotate-capped/credentials/rotate")).GetProperty("clientSecret").GetString()!);
+        }
+
+        var working = new List<string>();
+        foreach (var secret in issued)
+        {
+            if ((await _host.RequestTokenAsync("rotate-capped", secret)).StatusCode == HttpStatusCode.OK)
+            {
+                working.Add(secret);
+            }
+        }
+
+        // The newest and at most two it superseded; the oldest ended when they fell out of the cap.
+        Assert.Equal(issued.TakeLast(3), working);
+    }
+
+    [Fact]
     public async Task Add_SecondSecret_BothWork()
     {
         var first = await CreateAsync("two-secrets");
