@@ -13,6 +13,15 @@ public static class NhiClaims
     public const string NotBefore = "nbf";
     public const string Expires = "exp";
 
+    /// <summary>
+    /// On a token obtained by token exchange (RFC 8693): the <c>jti</c> of every token it was exchanged from, nearest
+    /// first. Revoking any of them ends this token too, at the gateway and in introspection.
+    /// </summary>
+    public const string ExchangedFrom = "nhi_from";
+
+    /// <summary>How many exchanges deep a chain is followed; a longer chain is refused.</summary>
+    public const int MaxExchangeDepth = 16;
+
     /// <summary>The JOSE <c>typ</c> of an access token (RFC 9068 §2.1).</summary>
     public const string AccessTokenType = "at+jwt";
 }

@@ -19,7 +19,7 @@ internal sealed class RevocationList(TimeProvider timeProvider, ILogger<Revocati
 
     /// <summary>RFC 8693's actor claim; a chain deeper than this is refused unread (one level per exchange).</summary>
     private const string ActClaim = "act";
-    private const int MaxActorDepth = 16;
+    private const int MaxActorDepth = NhiClaims.MaxExchangeDepth;
 
     private readonly Lock _gate = new();
     private RevocationState _state = new();
@@ -46,6 +46,23 @@ internal sealed class RevocationList(TimeProvider timeProvider, ILogger<Revocati
         if (!string.IsNullOrEmpty(token.Id) && state.Tokens.ContainsKey(token.Id))
         {
             return true;
+        }
+
+        // An exchanged token ends with any token it was exchanged from (nearest first; an over-long chain is refused).
+        if (token.TryGetPayloadValue<JsonElement>(NhiClaims.ExchangedFrom, out var from) && from.ValueKind == JsonValueKind.Array)
+        {
+            if (from.GetArrayLength() > NhiClaims.MaxExchangeDepth)
+            {
+                return true;
+            }
+
+            foreach (var ancestor in from.EnumerateArray())
+            {
+                if (ancestor.ValueKind == JsonValueKind.String && state.Tokens.ContainsKey(ancestor.GetString()!))
+                {
+                    return true;
+                }
+            }
         }
 
         // Every party the token acts for is checked (RFC 8693): the client, the subject (an exchanged token's sub is

@@ -32,6 +32,11 @@ internal sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<TokenServi
             claims[ActClaim] = spec.Actor;
         }
 
+        if (spec.ExchangedFrom is { Count: > 0 } exchangedFrom)
+        {
+            claims[NhiClaims.ExchangedFrom] = exchangedFrom;
+        }
+
         var descriptor = new SecurityTokenDescriptor
         {
             TokenType = NhiClaims.AccessTokenType,

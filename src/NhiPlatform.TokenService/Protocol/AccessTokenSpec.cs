@@ -5,4 +5,7 @@ internal sealed record AccessTokenSpec(string Subject, string ClientId, IReadOnl
 {
     /// <summary>RFC 8693 §4.1 <c>act</c>: the current actor, with the previous chain nested inside.</summary>
     public IReadOnlyDictionary<string, object>? Actor { get; init; }
+
+    /// <summary>The tokens this one is exchanged from (<see cref="NhiPlatform.Contracts.NhiClaims.ExchangedFrom"/>), nearest first.</summary>
+    public IReadOnlyList<string>? ExchangedFrom { get; init; }
 }

@@ -34,7 +34,8 @@ internal sealed class IntrospectionEndpointHandler(
     {
         var jwt = await reader.ReadAsync(token);
         var clientId = jwt?.GetPayloadValue<string>(NhiClaims.ClientId);
-        if (jwt is null || clientId is null || await revocations.IsRevokedAsync(jwt.Id, clientId, jwt.IssuedAt, cancellationToken))
+        if (jwt is null || clientId is null || await revocations.IsRevokedAsync(jwt.Id, clientId, jwt.IssuedAt, cancellationToken)
+            || await ExchangeChain.IsAnyRevokedAsync(jwt, clientId, revocations, cancellationToken))
         {
             return IntrospectionResponse.Inactive;
         }

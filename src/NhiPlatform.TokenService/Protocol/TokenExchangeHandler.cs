@@ -37,6 +37,7 @@ internal sealed class TokenExchangeHandler(
         var subject = await reader.ReadAsync(request.SubjectToken);
         var subjectClient = subject?.GetPayloadValue<string>(NhiClaims.ClientId);
         if (subject is null || subjectClient is null || await revocations.IsRevokedAsync(subject.Id, subjectClient, subject.IssuedAt, cancellationToken)
+            || await ExchangeChain.IsAnyRevokedAsync(subject, subjectClient, revocations, cancellationToken)
             || (await cache.GetAsync(subjectClient, cancellationToken))?.Identity is not { } subjectIdentity
             || !subjectIdentity.CanAuthenticateAt(timeProvider.GetUtcNow()))
         {
@@ -77,7 +78,11 @@ internal sealed class TokenExchangeHandler(
             act[AccessTokenIssuer.ActClaim] = previousAct;
         }
 
-        var token = issuer.Issue(new AccessTokenSpec(subject.Subject, actor.ClientId, scopes, audience!, lifetime) { Actor = act });
+        var token = issuer.Issue(new AccessTokenSpec(subject.Subject, actor.ClientId, scopes, audience!, lifetime)
+        {
+            Actor = act,
+            ExchangedFrom = [subject.Id, .. ExchangeChain.Of(subject)],
+        });
         ProtocolLog.TokenExchanged(logger, actor.ClientId, subject.Subject, subject.Id, token.TokenId, token.Scope);
         return new TokenResult(new TokenResponse(token.Token, "Bearer", token.ExpiresIn, token.Scope) { IssuedTokenType = AccessTokenType });
     }

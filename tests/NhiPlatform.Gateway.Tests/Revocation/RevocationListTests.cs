@@ -78,6 +78,24 @@ public sealed class RevocationListTests
     }
 
     [Fact]
+    public void IsRevoked_ExchangedFromARevokedToken_IsRevoked()
+    {
+        static JsonWebToken ExchangedFrom(string jti, params string[] from) => new(new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
+            new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+            {
+                Claims = new Dictionary<string, object>
+                {
+                    ["jti"] = jti, ["client_id"] = "actor-a", ["sub"] = "subject-b", ["iat"] = Now.ToUnixTimeSeconds(), ["nhi_from"] = from,
+                },
+            }));
+        var list = Loaded(tokens: [KeyValuePair.Create("subject-token", Now.AddMinutes(5).ToUnixTimeSeconds())]);
+
+        Assert.True(list.IsRevoked(ExchangedFrom("x1", "subject-token")));
+        Assert.True(list.IsRevoked(ExchangedFrom("x2", "other", "subject-token")));
+        Assert.False(list.IsRevoked(ExchangedFrom("x3", "other")));
+    }
+
+    [Fact]
     public void Apply_PublishedMessages_TakeEffect()
     {
         var list = Loaded();

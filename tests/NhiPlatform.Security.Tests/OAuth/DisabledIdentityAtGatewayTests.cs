@@ -67,4 +67,37 @@ public sealed class DisabledIdentityAtGatewayTests(SecurityPlatform platform)
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         Assert.Contains("error=\"invalid_token\"", after.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Gateway_TokenExchangedFromARevokedToken_IsInvalidTokenAsIntrospectionSays()
+    {
+        var subject = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
+        var actor = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
+        var subjectToken = await platform.Client.TokenAsync(subject.ClientId, subject.Secret, NhiScopes.EchoRead);
+        using var exchange = await platform.Client.PostFormAsync("/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+            ["subject_token"] = subjectToken,
+            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
+            ["scope"] = NhiScopes.EchoRead,
+        }, actor);
+        Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
+        var exchanged = System.Text.Json.JsonDocument.Parse(await exchange.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
+        platform.Sensitive.AddJwt(exchanged, "exchanged access token");
+        using (var before = await platform.Client.GetWithBearerAsync("/svc/echo/security-exchanged-revoked-before", exchanged))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using var revoke = await platform.Client.PostFormAsync("/connect/revoke", new Dictionary<string, string> { ["token"] = subjectToken }, subject);
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        using var introspection = await platform.Client.PostFormAsync("/connect/introspect", new Dictionary<string, string> { ["token"] = exchanged }, actor);
+        Assert.False(System.Text.Json.JsonDocument.Parse(await introspection.Content.ReadAsStringAsync()).RootElement.GetProperty("active").GetBoolean());
+        using var after = await Eventually.RespondsAsync(
+            () => platform.Client.GetWithBearerAsync("/svc/echo/security-exchanged-revoked-after", exchanged), r => r.StatusCode != HttpStatusCode.OK,
+            TimeSpan.FromSeconds(2));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Contains("error=\"invalid_token\"", after.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
 }
