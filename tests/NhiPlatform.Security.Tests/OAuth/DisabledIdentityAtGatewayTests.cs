@@ -38,19 +38,7 @@ public sealed class DisabledIdentityAtGatewayTests(SecurityPlatform platform)
     [Fact]
     public async Task Gateway_ExchangedTokenOfDisabledSubject_IsInvalidTokenAsIntrospectionSays()
     {
-        var subject = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
-        var actor = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
-        var subjectToken = await platform.Client.TokenAsync(subject.ClientId, subject.Secret, NhiScopes.EchoRead);
-        using var exchange = await platform.Client.PostFormAsync("/connect/token", new Dictionary<string, string>
-        {
-            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
-            ["subject_token"] = subjectToken,
-            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
-            ["scope"] = NhiScopes.EchoRead,
-        }, actor);
-        Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
-        var exchanged = System.Text.Json.JsonDocument.Parse(await exchange.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
-        platform.Sensitive.AddJwt(exchanged, "exchanged access token");
+        var (subject, actor, subjectToken, exchanged) = await ExchangeAsync();
         using (var before = await platform.Client.GetWithBearerAsync("/svc/echo/security-exchanged-before", exchanged))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -71,19 +59,7 @@ public sealed class DisabledIdentityAtGatewayTests(SecurityPlatform platform)
     [Fact]
     public async Task Gateway_TokenExchangedFromARevokedToken_IsInvalidTokenAsIntrospectionSays()
     {
-        var subject = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
-        var actor = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
-        var subjectToken = await platform.Client.TokenAsync(subject.ClientId, subject.Secret, NhiScopes.EchoRead);
-        using var exchange = await platform.Client.PostFormAsync("/connect/token", new Dictionary<string, string>
-        {
-            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
-            ["subject_token"] = subjectToken,
-            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
-            ["scope"] = NhiScopes.EchoRead,
-        }, actor);
-        Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
-        var exchanged = System.Text.Json.JsonDocument.Parse(await exchange.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
-        platform.Sensitive.AddJwt(exchanged, "exchanged access token");
+        var (subject, actor, subjectToken, exchanged) = await ExchangeAsync();
         using (var before = await platform.Client.GetWithBearerAsync("/svc/echo/security-exchanged-revoked-before", exchanged))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -99,5 +75,24 @@ public sealed class DisabledIdentityAtGatewayTests(SecurityPlatform platform)
 
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         Assert.Contains("error=\"invalid_token\"", after.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A subject's echo.read token exchanged by an actor (RFC 8693): both identities, the subject token and the exchanged one.</summary>
+    private async Task<((string ClientId, string Secret) Subject, (string ClientId, string Secret) Actor, string SubjectToken, string Exchanged)> ExchangeAsync()
+    {
+        var subject = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
+        var actor = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
+        var subjectToken = await platform.Client.TokenAsync(subject.ClientId, subject.Secret, NhiScopes.EchoRead);
+        using var exchange = await platform.Client.PostFormAsync("/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+            ["subject_token"] = subjectToken,
+            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
+            ["scope"] = NhiScopes.EchoRead,
+        }, actor);
+        Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
+        var exchanged = System.Text.Json.JsonDocument.Parse(await exchange.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
+        platform.Sensitive.AddJwt(exchanged, "exchanged access token");
+        return (subject, actor, subjectToken, exchanged);
     }
 }
