@@ -34,10 +34,12 @@ public sealed class AppHostPlatform : IAsyncDisposable
 
     /// <summary>
     /// Starts the AppHost with <c>Nhi:Host:StateDirectory</c> set to a fresh directory, the gateway on a free port, and
-    /// <paramref name="settings"/> (<c>Nhi:Host:Demo</c>, ...); returns once <c>endpoints.json</c> is written.
+    /// <paramref name="settings"/> (<c>Nhi:Host:Demo</c>, ...); <paramref name="configure"/> may change resources before
+    /// the build (a service's environment, say); returns once <c>endpoints.json</c> is written.
     /// </summary>
     public static async Task<AppHostPlatform> StartAsync(
-        IReadOnlyDictionary<string, string>? settings = null, bool dashboard = false, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? settings = null, bool dashboard = false,
+        Action<IDistributedApplicationTestingBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
@@ -67,6 +69,7 @@ public sealed class AppHostPlatform : IAsyncDisposable
             string[] args = [.. all.Select(setting => $"--{setting.Key}={setting.Value}")];
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NhiPlatform_AppHost>(
                 args, (options, _) => options.DisableDashboard = !dashboard, timeout.Token);
+            configure?.Invoke(builder);
             app = await builder.BuildAsync(timeout.Token);
             await app.StartAsync(timeout.Token);
             var endpoints = await WaitForEndpointsAsync(Path.Combine(state.Path, EndpointsDocument.FileName), timeout.Token);

@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using Xunit;
 
 namespace NhiPlatform.Testing.Platform;
@@ -18,7 +19,12 @@ public class AppHostPlatformFixture : IAsyncLifetime
     /// <summary>Whether the Aspire dashboard runs (its telemetry API, its pages).</summary>
     protected virtual bool Dashboard => false;
 
-    public async Task InitializeAsync() => _platform = await AppHostPlatform.StartAsync(Settings, Dashboard);
+    /// <summary>Changes to the AppHost's resources before it is built (a service's environment, say).</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+    }
+
+    public async Task InitializeAsync() => _platform = await AppHostPlatform.StartAsync(Settings, Dashboard, Configure);
 
     public async Task DisposeAsync()
     {
