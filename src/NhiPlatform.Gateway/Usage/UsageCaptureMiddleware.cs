@@ -15,6 +15,8 @@ namespace NhiPlatform.Gateway.Usage;
 internal sealed class UsageCaptureMiddleware(RequestDelegate next, UsageEventChannel channel, TimeProvider timeProvider)
 {
     private const int MaxUserAgentLength = 256;
+    // What an unverified token claims is the caller's own text: kept for forensics, at a bounded size.
+    private const int MaxUnverifiedClaimLength = 256;
     private const int MaxPathLength = 1024;
 
     public async Task InvokeAsync(HttpContext context)
@@ -57,8 +59,8 @@ internal sealed class UsageCaptureMiddleware(RequestDelegate next, UsageEventCha
             ClientId = authenticated ? user.FindFirstValue(NhiClaims.ClientId) : null,
             TokenId = authenticated ? user.FindFirstValue(NhiClaims.TokenId) : null,
             Scopes = authenticated ? user.FindFirstValue(NhiClaims.Scope) : null,
-            UnverifiedIssuer = failure?.UnverifiedIssuer,
-            UnverifiedSubject = failure?.UnverifiedSubject,
+            UnverifiedIssuer = Bounded(failure?.UnverifiedIssuer, MaxUnverifiedClaimLength),
+            UnverifiedSubject = Bounded(failure?.UnverifiedSubject, MaxUnverifiedClaimLength),
             RouteId = route?.Config.RouteId,
             Destination = route?.Cluster?.ClusterId,
             Method = context.Request.Method,
@@ -71,6 +73,8 @@ internal sealed class UsageCaptureMiddleware(RequestDelegate next, UsageEventCha
             Reason = reason,
         };
     }
+
+    private static string? Bounded(string? value, int length) => value is { Length: > 0 } && value.Length > length ? value[..length] : value;
 
     private static (string Decision, string? Reason) Decide(HttpContext context, RouteModel? route, AccessTokenFailureFeature? failure, int status)
     {

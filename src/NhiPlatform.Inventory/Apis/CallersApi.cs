@@ -63,16 +63,20 @@ internal static class CallersApi
                 usage?.Calls ?? 0, usage?.Denials ?? 0, usage?.LastSeen, open.GetValueOrDefault(identity.ClientId)));
         }
 
+        // Unverified callers beyond the busiest few become one node: an anonymous flood cannot grow the map.
         var known = snapshot.Identities.Select(i => i.ClientId).ToHashSet(StringComparer.Ordinal);
-        foreach (var caller in snapshot.Callers.Where(c => !known.Contains(c.Caller)))
+        var shownUnverified = UnverifiedCallers.ShownOf(snapshot.Callers);
+        string Node(string caller, string kind) =>
+            kind == UnverifiedCallers.Kind && !shownUnverified.Contains(caller) ? UnverifiedCallers.Others : caller;
+        foreach (var group in snapshot.Callers.Where(c => !known.Contains(c.Caller)).GroupBy(c => (Node: Node(c.Caller, c.CallerKind), c.CallerKind)))
         {
             // Callers the catalogue does not know: hidden identities, forged or foreign tokens, anonymous requests.
-            nodes.Add(new MapNode(caller.Caller, caller.CallerKind, caller.Caller, null, null, false, caller.Calls, caller.Denials, caller.LastSeen,
-                open.GetValueOrDefault(caller.Caller)));
+            nodes.Add(new MapNode(group.Key.Node, group.Key.CallerKind, group.Key.Node, null, null, false, group.Sum(c => c.Calls),
+                group.Sum(c => c.Denials), group.Max(c => c.LastSeen), open.GetValueOrDefault(group.Key.Node)));
         }
 
         var edges = snapshot.Edges
-            .GroupBy(e => (e.Caller, Service: ServiceNode(e.Service)))
+            .GroupBy(e => (Caller: Node(e.Caller, e.CallerKind), Service: ServiceNode(e.Service)))
             .Select(g => new MapEdge(g.Key.Caller, g.Key.Service, g.Sum(e => e.Calls), g.Sum(e => e.Denials),
                 [.. g.Select(e => e.RouteId).Distinct().Order(StringComparer.Ordinal)], g.Max(e => e.LastSeen)))
             .ToList();

@@ -80,7 +80,7 @@ public sealed class CatalogueIngestionTests(LocalServersFixture servers) : IAsyn
         await _host.PublishAsync(Call(null, "echo", "echo", now, decision: UsageDecisions.Denied) with { Reason = UsageReasons.MissingToken });
 
         await InventoryApiClient.EventuallyAsync(
-            () => _host.ScalarAsync("SELECT count(*) FROM inventory.callers WHERE caller IN ('unverified:ghost@https://evil.example', 'anonymous')"),
+            () => _host.ScalarAsync("SELECT count(*) FROM inventory.callers WHERE caller IN ('unverified@10.0.0.1', 'anonymous')"),
             n => n == 2, "unverified and anonymous callers");
         Assert.Equal(1, await _host.ScalarAsync("SELECT count(*) FROM inventory.edges WHERE caller_kind = 'unverified' AND denials = 1"));
     }

@@ -41,8 +41,24 @@ public sealed class UsageReadModelDeltasTests
 
         var deltas = UsageReadModelDeltas.From([hidden, Call(null, Noon)]);
 
-        Assert.Equal(["anonymous", "unverified:svc@?"], deltas.Callers.Keys);
+        Assert.Equal(["anonymous", "unverified@10.0.0.1"], deltas.Callers.Keys);
         Assert.Equal(["anonymous", "unverified"], deltas.Callers.Values.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public void From_UnverifiedTokensClaimingAThousandNames_AreOneCallerPerSource_WithNoClaimedTextInAnyKey()
+    {
+        var flood = Enumerable.Range(0, 1000).Select(i => Call(null, Noon, UsageDecisions.Denied) with
+        {
+            UnverifiedSubject = $"<script>subject-{i}</script>", UnverifiedIssuer = $"https://issuer-{i}.example",
+            SourceAddress = i % 2 == 0 ? "203.0.113.9" : $"2001:db8:1:2::{i:x}",
+        });
+
+        var deltas = UsageReadModelDeltas.From(flood);
+
+        Assert.Equal(["unverified@2001:db8:1:2::/64", "unverified@203.0.113.9"], deltas.Callers.Keys);
+        Assert.Equal(2, deltas.Edges.Count);
+        Assert.DoesNotContain(deltas.Callers.Keys.Concat(deltas.Sources.Keys.Select(k => k.Caller)), key => key.Contains("subject", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,8 +3,9 @@ using NhiPlatform.Inventory.Domain;
 namespace NhiPlatform.Inventory.Findings.Rules;
 
 /// <summary>
-/// Hidden callers: tokens that failed validation, from an issuer that is not ours (unknown issuer) or from ours but
-/// unverifiable (forged, tampered, signed with a retired key). The subject and issuer are as presented, never trusted.
+/// Hidden callers: tokens that failed verification (a foreign issuer, or ours but forged, tampered or signed with a
+/// withdrawn key), one finding per source, at low severity: nothing about them was verified, and an anonymous flood
+/// must not page anyone. The busiest sources are shown one by one, the rest in one finding; no claimed text is used.
 /// </summary>
 internal sealed class UnknownCallerRule : IFindingRule
 {
@@ -14,20 +15,25 @@ internal sealed class UnknownCallerRule : IFindingRule
 
     public IEnumerable<DetectedFinding> Evaluate(FindingContext context)
     {
-        foreach (var caller in context.Snapshot.Callers.Where(c => c.CallerKind == "unverified"))
+        var unverified = context.Snapshot.Callers.Where(c => c.CallerKind == UnverifiedCallers.Kind).ToList();
+        var shown = UnverifiedCallers.ShownOf(unverified);
+        foreach (var caller in unverified.Where(c => shown.Contains(c.Caller)))
         {
-            var at = caller.Caller.LastIndexOf('@');
-            var issuer = at < 0 ? "?" : caller.Caller[(at + 1)..];
-            var subject = caller.Caller["unverified:".Length..Math.Max("unverified:".Length, at)];
-            var unknownIssuer = !string.Equals(issuer.TrimEnd('/'), context.Issuer.TrimEnd('/'), StringComparison.Ordinal);
-            var edges = context.Snapshot.Edges.Where(e => e.Caller == caller.Caller).Select(e => e.RouteId).Distinct();
-            yield return new DetectedFinding(RuleName, caller.Caller, null, FindingSeverity.High,
-                unknownIssuer
-                    ? $"Tokens of unknown issuer '{issuer}' (subject '{subject}') were presented"
-                    : $"Unverifiable tokens claiming subject '{subject}' were presented",
-                FindingContext.Evidence(("unverifiedIssuer", issuer), ("unverifiedSubject", subject), ("calls", caller.Calls),
-                    ("firstSeen", caller.FirstSeen), ("lastSeen", caller.LastSeen), ("routes", string.Join(' ', edges)),
-                    ("kind", unknownIssuer ? "unknown_issuer" : "unverifiable_token")));
+            var source = UnverifiedCallers.SourceOf(caller.Caller) ?? "an unrecorded source";
+            var routes = context.Snapshot.Edges.Where(e => e.Caller == caller.Caller).Select(e => e.RouteId).Distinct();
+            yield return new DetectedFinding(RuleName, caller.Caller, null, FindingSeverity.Low,
+                $"Tokens that failed verification were presented from {source}",
+                FindingContext.Evidence(("sourceAddress", source), ("calls", caller.Calls), ("denials", caller.Denials),
+                    ("firstSeen", caller.FirstSeen), ("lastSeen", caller.LastSeen), ("routes", string.Join(' ', routes))));
+        }
+
+        var others = unverified.Where(c => !shown.Contains(c.Caller)).ToList();
+        if (others.Count > 0)
+        {
+            yield return new DetectedFinding(RuleName, UnverifiedCallers.Others, null, FindingSeverity.Low,
+                $"Tokens that failed verification were presented from {others.Count} more sources",
+                FindingContext.Evidence(("sources", others.Count), ("calls", others.Sum(c => c.Calls)),
+                    ("firstSeen", others.Min(c => c.FirstSeen)), ("lastSeen", others.Max(c => c.LastSeen))));
         }
     }
 }

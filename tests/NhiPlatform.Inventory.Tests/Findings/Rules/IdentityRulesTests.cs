@@ -133,16 +133,23 @@ public sealed class IdentityRulesTests
     }
 
     [Fact]
-    public void UnknownCaller_ForeignIssuerVersusOurOwnUnverifiableToken()
+    public void UnknownCaller_OneLowFindingPerSource_TheBusiestShown_TheRestFoldedIntoOne()
     {
         var snapshot = new InventorySnapshot
         {
-            Callers = [Caller("unverified:ghost@https://evil.example", Now, kind: "unverified"), Caller($"unverified:orders@{Issuer}", Now, kind: "unverified")],
+            Callers = [.. Enumerable.Range(1, UnverifiedCallers.Shown + 5)
+                .Select(i => Caller($"unverified@203.0.113.{i}", Now, kind: "unverified", calls: i))],
         };
 
-        var found = new UnknownCallerRule().Evaluate(Context(snapshot)).ToDictionary(f => f.Evidence["unverifiedSubject"], f => f.Evidence["kind"]);
+        var found = new UnknownCallerRule().Evaluate(Context(snapshot)).ToList();
 
-        Assert.Equal(new Dictionary<string, string> { ["ghost"] = "unknown_issuer", ["orders"] = "unverifiable_token" }, found);
+        Assert.Equal(UnverifiedCallers.Shown + 1, found.Count);
+        Assert.All(found, f => Assert.Equal(FindingSeverity.Low, f.Severity));
+        Assert.Contains(found, f => f.Subject == "unverified@203.0.113.25" && f.Title.Contains("203.0.113.25", StringComparison.Ordinal));
+        Assert.DoesNotContain(found, f => f.Subject == "unverified@203.0.113.5");
+        var others = Assert.Single(found, f => f.Subject == UnverifiedCallers.Others);
+        Assert.Equal("5", others.Evidence["sources"]);
+        Assert.Equal("15", others.Evidence["calls"]);
     }
 
     [Fact]
