@@ -17,6 +17,7 @@ var tokens = builder.AddProject<Projects.NhiPlatform_TokenService>(NhiResources.
     .WithDatabase(nhidb)
     .WithCache(cache)
     .WithKeyEncryptionKey()
+    .WithGatewayAsTrustedProxy()
     .WithBootstrapCredentialsFile(run);
 
 var inventory = builder.AddProject<Projects.NhiPlatform_Inventory>(NhiResources.Inventory)

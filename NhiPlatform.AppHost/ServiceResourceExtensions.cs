@@ -54,6 +54,17 @@ internal static class ServiceResourceExtensions
         service.WithEnvironment(Variable(NhiConfigurationKeys.Issuer), gateway.GetEndpoint("http"));
 
     /// <summary>
+    /// The gateway is the proxy whose <c>X-Forwarded-For</c> the token service believes (its failed-authentication
+    /// limits count the caller's real address). Run mode: the gateway reaches it from loopback. Published: the
+    /// deployment names the gateway's network (<c>Nhi__TrustedProxies__0</c>); until then the peer is the source.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithGatewayAsTrustedProxy(this IResourceBuilder<ProjectResource> tokens) =>
+        tokens.ApplicationBuilder.ExecutionContext.IsPublishMode
+            ? tokens
+            : tokens.WithEnvironment(Variable(NhiConfigurationKeys.TrustedProxies + ":0"), "127.0.0.1")
+                .WithEnvironment(Variable(NhiConfigurationKeys.TrustedProxies + ":1"), "::1");
+
+    /// <summary>
     /// Where the token service writes the first admin identity (mode 600) on first start, and where the tooling reads
     /// it. Only when run: a published deployment has no repository directory to write into.
     /// </summary>

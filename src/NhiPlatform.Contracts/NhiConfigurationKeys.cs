@@ -21,6 +21,12 @@ public static class NhiConfigurationKeys
     /// <summary>The demo traffic's directory of credentials files, one per demo identity.</summary>
     public const string DemoCredentialsDirectory = "Nhi:Samples:CredentialsDirectory";
 
+    /// <summary>
+    /// The proxies whose <c>X-Forwarded-For</c> a service believes (IP addresses or CIDR networks, a list): the gateway,
+    /// for the token service. With none, the connection's peer is the caller's address.
+    /// </summary>
+    public const string TrustedProxies = "Nhi:TrustedProxies";
+
     /// <summary>Section of the token service's options.</summary>
     public const string TokensSection = "Nhi:Tokens";
 

@@ -1,3 +1,4 @@
+using NhiPlatform.ServiceDefaults;
 using NhiPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -31,6 +32,7 @@ internal static class TokenServiceCollectionExtensions
         var services = builder.Services;
         builder.AddNpgsqlDataSource(NhiResources.Database);
         builder.AddRedisClient(NhiResources.Cache);
+        builder.AddTrustedProxies();
 
         services.AddOptions<TokenServiceOptions>()
             .BindConfiguration(NhiConfigurationKeys.TokensSection)

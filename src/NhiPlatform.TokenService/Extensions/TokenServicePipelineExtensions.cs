@@ -1,3 +1,4 @@
+using NhiPlatform.ServiceDefaults;
 using NhiPlatform.ServiceDefaults.Problems;
 
 namespace NhiPlatform.TokenService.Extensions;
@@ -6,6 +7,7 @@ internal static class TokenServicePipelineExtensions
 {
     public static WebApplication UseTokenServicePipeline(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestCharsets();

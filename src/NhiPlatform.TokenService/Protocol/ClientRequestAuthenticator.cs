@@ -15,7 +15,7 @@ internal sealed class ClientRequestAuthenticator(ClientAuthenticator authenticat
             return (null, null, new OAuthErrorResult(extractError!));
         }
 
-        if (await rateLimiter.SourceBlockedAsync(httpRequest.HttpContext, cancellationToken) is { } blocked)
+        if (await rateLimiter.FailuresBlockedAsync(httpRequest.HttpContext, request.ClientId, cancellationToken) is { } blocked)
         {
             return (null, null, blocked);
         }
@@ -23,7 +23,7 @@ internal sealed class ClientRequestAuthenticator(ClientAuthenticator authenticat
         var (client, clientError) = await authenticator.AuthenticateAsync(request, path, cancellationToken);
         if (client is null)
         {
-            return (null, null, await rateLimiter.FailedAuthenticationAsync(httpRequest.HttpContext, cancellationToken) ?? new OAuthErrorResult(clientError!));
+            return (null, null, await rateLimiter.FailedAuthenticationAsync(httpRequest.HttpContext, request.ClientId, cancellationToken) ?? new OAuthErrorResult(clientError!));
         }
 
         if (request.Token is null)

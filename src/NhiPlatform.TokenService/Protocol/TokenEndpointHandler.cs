@@ -29,10 +29,10 @@ internal sealed class TokenEndpointHandler(
             return new OAuthErrorResult(grantError);
         }
 
-        // A blocked source is refused before anything costly; for a client already in the identity cache the check
+        // A client blocked from this source is refused before anything costly; for a client already in the identity cache the check
         // is folded into the one Redis round trip after authentication (TokenRequestAsync), keeping the hot path at one.
         if ((request.ClientId is null || !cache.Contains(request.ClientId))
-            && await rateLimiter.SourceBlockedAsync(httpRequest.HttpContext, cancellationToken) is { } blocked)
+            && await rateLimiter.FailuresBlockedAsync(httpRequest.HttpContext, request.ClientId, cancellationToken) is { } blocked)
         {
             return blocked;
         }
@@ -40,7 +40,7 @@ internal sealed class TokenEndpointHandler(
         var (identity, clientError) = await authenticator.AuthenticateAsync(request, Path, cancellationToken);
         if (identity is null)
         {
-            return await rateLimiter.FailedAuthenticationAsync(httpRequest.HttpContext, cancellationToken) ?? new OAuthErrorResult(clientError!);
+            return await rateLimiter.FailedAuthenticationAsync(httpRequest.HttpContext, request.ClientId, cancellationToken) ?? new OAuthErrorResult(clientError!);
         }
 
         if (await rateLimiter.TokenRequestAsync(httpRequest.HttpContext, identity.ClientId, cancellationToken) is { } limited)

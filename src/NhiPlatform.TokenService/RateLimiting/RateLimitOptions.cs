@@ -11,16 +11,13 @@ internal sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int TokenRequestsPerClient { get; set; } = 1200;
 
-    /// <summary>Failed client authentications one source address may cause per window before it is refused outright.</summary>
+    /// <summary>
+    /// Failed authentications of one client id from one source address per window, before that client id is refused
+    /// outright from that source (its right secret too); other clients and other sources are not affected.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int FailedAuthenticationsPerSource { get; set; } = 30;
+    public int FailedAuthenticationsPerClientAndSource { get; set; } = 30;
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// Whether to take the source from <c>X-Forwarded-For</c> when the direct peer is a loopback address (the
-    /// gateway in front of us); otherwise the peer address is the source.
-    /// </summary>
-    public bool TrustLoopbackForwardedFor { get; set; } = true;
 }

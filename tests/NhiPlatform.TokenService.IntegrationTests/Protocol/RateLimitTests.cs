@@ -1,17 +1,22 @@
 using System.Net;
 using NhiPlatform.Testing;
+using NhiPlatform.Testing.Hosting;
 
 namespace NhiPlatform.TokenService.IntegrationTests.Protocol;
 
-/// <summary>Limits counted in Redis: low limits here, and two replicas share one budget.</summary>
+/// <summary>
+/// Limits counted in Redis: low limits here, and two replicas share one budget. The test's own loopback address
+/// (127.0.0.1) stands for the gateway, the one trusted proxy; other loopback addresses are direct callers.
+/// </summary>
 [Collection(ServersCollection.Name)]
 public sealed class RateLimitTests(LocalServersFixture servers) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> Limits = new()
     {
         ["Nhi:Tokens:RateLimits:TokenRequestsPerClient"] = "3",
-        ["Nhi:Tokens:RateLimits:FailedAuthenticationsPerSource"] = "3",
+        ["Nhi:Tokens:RateLimits:FailedAuthenticationsPerClientAndSource"] = "3",
         ["Nhi:Tokens:RateLimits:Window"] = "00:10:00",
+        ["Nhi:TrustedProxies:0"] = "127.0.0.1",
     };
 
     private TokenServiceTestHost _host = null!;
@@ -48,7 +53,7 @@ public sealed class RateLimitTests(LocalServersFixture servers) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FailedAuthentications_OverPerSourceLimit_BlockTheSourceEvenWithRightSecret()
+    public async Task FailedAuthentications_OverTheLimit_BlockTheClientFromThatSourceEvenWithRightSecret()
     {
         var (clientId, secret) = await _host.RegisterAsync("a");
 
@@ -65,6 +70,44 @@ public sealed class RateLimitTests(LocalServersFixture servers) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, valid.StatusCode);
         Assert.NotNull(valid.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, otherSource.StatusCode);
+    }
+
+    [Fact]
+    public async Task FailedAuthentications_OfOneClient_NeverBlockAnotherClientFromTheSameSource()
+    {
+        var (victim, victimSecret) = await _host.RegisterAsync("a");
+        var (target, _) = await _host.RegisterAsync("a");
+
+        for (var i = 0; i < 4; i++)
+        {
+            using var refused = await _host.RequestTokenAsync(target, "nhi_sk_wrong");
+        }
+
+        using var targetBlocked = await _host.RequestTokenAsync(target, "nhi_sk_wrong");
+        using var victimServed = await _host.RequestTokenAsync(victim, victimSecret);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, targetBlocked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, victimServed.StatusCode);
+    }
+
+    [Fact]
+    public async Task DirectCaller_MadeUpForwardedFor_CountsAgainstItsOwnAddress_AndLocksOutNoOne()
+    {
+        var (clientId, secret) = await _host.RegisterAsync("a");
+        using var direct = SourceAddressClient.Create(_host.Host.BaseAddress, IPAddress.Parse("127.0.0.88"));
+
+        // A fresh made-up address each time would be a fresh budget each time if the header were believed.
+        for (var i = 0; i < 3; i++)
+        {
+            using var refused = await direct.SendAsync(Forwarded(clientId, "nhi_sk_wrong", $"198.51.100.{i + 1}"));
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        using var blocked = await direct.SendAsync(Forwarded(clientId, secret, "198.51.100.99"));
+        using var viaGateway = await _host.Client.SendAsync(Forwarded(clientId, secret, "198.51.100.1"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, viaGateway.StatusCode);
     }
 
     private static HttpRequestMessage Forwarded(string clientId, string secret, string source)
