@@ -1,12 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using NhiPlatform.Contracts;
 using NhiPlatform.Security.Tests.Platform;
 using NhiPlatform.Testing.Attacks;
-using NhiPlatform.TokenService.Signing;
 
 namespace NhiPlatform.Security.Tests.Attacks;
 
@@ -20,20 +18,20 @@ public sealed class FullPlatformAttackCorpusTests(SecurityPlatform platform)
 {
     public static TheoryData<string> Cases => [.. JwtAttackCorpus.Cases.Select(c => c.Name)];
 
-    private AttackTarget Target()
+    private async Task<AttackTarget> TargetAsync()
     {
-        var current = platform.Tokens.Services.GetRequiredService<SigningKeyRing>().Current;
+        var current = await SigningKeyReader.ReadCurrentAsync(platform);
         var rsa = Assert.IsType<RsaSecurityKey>(current.PrivateKey).Rsa ?? RSA.Create(((RsaSecurityKey)current.PrivateKey).Parameters);
-        return new AttackTarget(SecurityPlatform.Issuer, NhiAudiences.Gateway, NhiScopes.EchoRead, current.Stored.KeyId, rsa);
+        return new AttackTarget(platform.Issuer, NhiAudiences.Gateway, NhiScopes.EchoRead, current.Stored.KeyId, rsa);
     }
 
     [Fact]
     public async Task Control_TokenForgedWithTheSigningKey_IsForwarded()
     {
-        using var response = await platform.Client.GetWithBearerAsync("/svc/echo/security-corpus-control", Target().Valid());
+        using var response = await platform.Client.GetWithBearerAsync("/svc/echo/security-corpus-control", (await TargetAsync()).Valid());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, platform.EchoRequests.Count("/security-corpus-control"));
+        Assert.Equal(1, await platform.EchoRequests.CountAsync("/security-corpus-control"));
     }
 
     [Theory]
@@ -41,7 +39,7 @@ public sealed class FullPlatformAttackCorpusTests(SecurityPlatform platform)
     public async Task Attack_IsRefusedWithRfc6750Error_AndNothingReachesTheService(string name)
     {
         var attack = JwtAttackCorpus.Find(name);
-        var token = attack.Forge(Target());
+        var token = attack.Forge(await TargetAsync());
         platform.Sensitive.AddJwt(token, $"forged token ({name})");
 
         using var response = await platform.Client.GetWithBearerAsync($"/svc/echo/security-corpus-{name}", token);
@@ -53,6 +51,6 @@ public sealed class FullPlatformAttackCorpusTests(SecurityPlatform platform)
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(attack.Error, body.GetProperty("error").GetString());
-        Assert.Equal(0, platform.EchoRequests.Count($"/security-corpus-{name}"));
+        Assert.Equal(0, await platform.EchoRequests.CountAsync($"/security-corpus-{name}"));
     }
 }

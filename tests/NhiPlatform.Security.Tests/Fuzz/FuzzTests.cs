@@ -1,6 +1,7 @@
 using System.Net;
 using NhiPlatform.Contracts;
 using NhiPlatform.Security.Tests.Platform;
+using NhiPlatform.Testing.Hosting;
 using Xunit.Abstractions;
 
 namespace NhiPlatform.Security.Tests.Fuzz;
@@ -32,7 +33,7 @@ public sealed class FuzzTests(SecurityPlatform platform, ITestOutputHelper outpu
         var generator = new FuzzRequestGenerator(Seed, token, targets);
         var outcome = new FuzzOutcome();
         var next = -1;
-        using var client = SourceAddressClient.Create(platform.Gateway.BaseAddress, Source, TimeSpan.FromSeconds(20), latin1Headers: true);
+        using var client = SourceAddressClient.Create(platform.GatewayAddress, Source, TimeSpan.FromSeconds(20), latin1Headers: true);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, Concurrency), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (_, _) =>
         {
@@ -67,7 +68,7 @@ public sealed class FuzzTests(SecurityPlatform platform, ITestOutputHelper outpu
             $"{outcome.ServerErrors.Count} request(s) got a 5xx. The first:\n{outcome.ServerErrors.FirstOrDefault()}");
         Assert.True(outcome.TransportErrors.Count == 0,
             $"{outcome.TransportErrors.Count} request(s) got no answer. The first:\n{outcome.TransportErrors.FirstOrDefault()}");
-        foreach (var service in new[] { platform.Tokens.BaseAddress, platform.Inventory.BaseAddress, platform.Echo.BaseAddress, platform.Gateway.BaseAddress })
+        foreach (var service in platform.ServiceAddresses)
         {
             using var health = new HttpClient { BaseAddress = service };
             using var response = await health.GetAsync("/health");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using NhiPlatform.Contracts;
 using NhiPlatform.Security.Tests.Platform;
+using NhiPlatform.Testing.Hosting;
 
 namespace NhiPlatform.Security.Tests.Fuzz;
 
@@ -26,7 +27,7 @@ public sealed class NonAsciiHeaderTests(SecurityPlatform platform)
     [MemberData(nameof(Cases))]
     public async Task ForwardedRoute_HeaderWithBytesAbove0x7F_IsNot5xx(string path, string value)
     {
-        using var client = SourceAddressClient.Create(platform.Gateway.BaseAddress, IPAddress.Parse("127.0.0.67"), latin1Headers: true);
+        using var client = SourceAddressClient.Create(platform.GatewayAddress, IPAddress.Parse("127.0.0.67"), latin1Headers: true);
         using var request = new HttpRequestMessage(path.StartsWith("/connect", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get, path);
         request.Headers.TryAddWithoutValidation("X-Requested-With", value);
 
@@ -40,7 +41,7 @@ public sealed class NonAsciiHeaderTests(SecurityPlatform platform)
     {
         var (clientId, secret) = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
         var token = await platform.Client.TokenAsync(clientId, secret, NhiScopes.EchoRead);
-        using var client = SourceAddressClient.Create(platform.Gateway.BaseAddress, IPAddress.Parse("127.0.0.67"), latin1Headers: true);
+        using var client = SourceAddressClient.Create(platform.GatewayAddress, IPAddress.Parse("127.0.0.67"), latin1Headers: true);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/svc/echo/security-utf8-header");
         request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
         request.Headers.TryAddWithoutValidation("X-Requested-With", "caf\u00c3\u00a9");
@@ -60,7 +61,7 @@ public sealed class NonAsciiHeaderTests(SecurityPlatform platform)
     [Fact]
     public async Task UnreadableHeader_WithLargeBodyAnnounced_IsRefusedBeforeTheBody()
     {
-        using var client = SourceAddressClient.Create(platform.Gateway.BaseAddress, IPAddress.Parse("127.0.0.67"), latin1Headers: true);
+        using var client = SourceAddressClient.Create(platform.GatewayAddress, IPAddress.Parse("127.0.0.67"), latin1Headers: true);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/inventory/identities")
         {
             Content = new ByteArrayContent(new byte[4 * 1024 * 1024]),

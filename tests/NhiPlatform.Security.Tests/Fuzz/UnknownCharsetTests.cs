@@ -30,7 +30,7 @@ public sealed class UnknownCharsetTests(SecurityPlatform platform)
     [MemberData(nameof(Cases))]
     public async Task JsonBody_WithUnknownCharset_Is415ProblemDetails(string path, string contentType)
     {
-        using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+        using var client = new HttpClient { BaseAddress = platform.GatewayAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"reason\":\"r\"}")) };
         Assert.True(request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await platform.Client.AdminTokenAsync());
@@ -46,7 +46,7 @@ public sealed class UnknownCharsetTests(SecurityPlatform platform)
     [Fact]
     public async Task JsonBody_WithKnownCharset_IsStillRead()
     {
-        using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+        using var client = new HttpClient { BaseAddress = platform.GatewayAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/identities")
         {
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes(
@@ -70,7 +70,7 @@ public sealed class UnknownCharsetTests(SecurityPlatform platform)
     public async Task TokenRequest_FormWithAnyCharset_IsAnsweredByTheTokenEndpoint(string contentType)
     {
         var (clientId, secret) = await platform.Client.RegisterAsync(NhiScopes.EchoRead);
-        using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+        using var client = new HttpClient { BaseAddress = platform.GatewayAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
         {
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes($"grant_type=client_credentials&scope={NhiScopes.EchoRead}")),

@@ -22,7 +22,7 @@ public sealed class AssertionReplayTests(SecurityPlatform platform)
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var assertion = Jwt.Rs256(key, Jwt.Header("RS256", kid: null, typ: "JWT"), new Dictionary<string, object?>
         {
-            ["iss"] = clientId, ["sub"] = clientId, ["aud"] = SecurityPlatform.Issuer + "/connect/token",
+            ["iss"] = clientId, ["sub"] = clientId, ["aud"] = platform.Issuer + "/connect/token",
             ["jti"] = Guid.NewGuid().ToString("N"), ["iat"] = now, ["exp"] = now + 60,
         });
         platform.Sensitive.AddJwt(assertion, "client assertion");

@@ -29,10 +29,10 @@ public sealed class DisabledIdentityAtGatewayTests(SecurityPlatform platform)
 
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         Assert.Contains("error=\"invalid_token\"", after.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
-        var reachedBefore = platform.EchoRequests.Count("/security-disabled-after");
+        var reachedBefore = await platform.EchoRequests.CountAsync("/security-disabled-after");
         using var again = await platform.Client.GetWithBearerAsync("/svc/echo/security-disabled-after", token);
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
-        Assert.Equal(reachedBefore, platform.EchoRequests.Count("/security-disabled-after"));
+        Assert.Equal(reachedBefore, await platform.EchoRequests.CountAsync("/security-disabled-after"));
     }
 
     [Fact]

@@ -45,10 +45,19 @@ internal sealed class PlatformClient(HttpClient http, string bootstrapFile, Sens
         return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
-    /// <summary>A form POST to a /connect endpoint, with client_secret_basic when <paramref name="basic"/> is given.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> form, (string ClientId, string Secret)? basic = null)
+    /// <summary>
+    /// A form POST to a /connect endpoint, with client_secret_basic when <paramref name="basic"/> is given and an
+    /// <c>X-Forwarded-For</c> when <paramref name="forwardedFor"/> is.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(
+        string path, Dictionary<string, string> form, (string ClientId, string Secret)? basic = null, string? forwardedFor = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
         if (basic is { } credentials)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(

@@ -1,126 +1,124 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NhiPlatform.Contracts;
-using NhiPlatform.Contracts.LocalRun;
-using NhiPlatform.Gateway.Usage;
-using NhiPlatform.Inventory.Ingestion;
-using NhiPlatform.Samples.Echo.Apis;
 using NhiPlatform.Security.Tests.Logging;
-using NhiPlatform.Testing;
 using NhiPlatform.Testing.Hosting;
 using NhiPlatform.Testing.Logging;
-using NhiPlatform.TokenService.Protocol;
+using NhiPlatform.Testing.Platform;
 
 namespace NhiPlatform.Security.Tests.Platform;
 
 /// <summary>
-/// The whole platform on real PostgreSQL and Redis of its own: token service, inventory, echo sample and gateway, each
-/// on Kestrel, wired by the keys the hosts set, every one logging at Trace into one <see cref="CapturingLoggerProvider"/>.
-/// When the suite is over, every captured line is scanned for the secrets, tokens and assertions it saw.
+/// The whole platform under the real AppHost (PostgreSQL and Redis as local processes, every service and sample),
+/// each service writing its console log at Debug for every category. When the suite is over, every line any
+/// resource wrote is scanned for the secrets, tokens and assertions the suite saw.
 /// </summary>
-public sealed class SecurityPlatform : IAsyncLifetime
+public sealed class SecurityPlatform : AppHostPlatformFixture
 {
-    public const string Issuer = "https://gateway.test";
+    /// <summary>The token service's abuse limits, pinned here so the brute-force tests know them.</summary>
+    public const int FailedAuthenticationsPerClientAndSource = 30;
+    public static readonly TimeSpan RateLimitWindow = TimeSpan.FromMinutes(1);
 
-    private readonly LocalServersFixture _servers = new();
-    private readonly List<IAsyncDisposable> _hosts = [];
-
-    internal CapturingLoggerProvider Logs { get; } = new();
+    internal ResourceLogs Logs { get; private set; } = null!;
     internal SensitiveValues Sensitive { get; } = new();
-    internal RequestRecorder EchoRequests { get; } = new();
-    internal ServiceHost<TokenServiceOptions> Tokens { get; private set; } = null!;
-    internal ServiceHost<IngestionOptions> Inventory { get; private set; } = null!;
-    internal ServiceHost<EchoResponse> Echo { get; private set; } = null!;
-    internal ServiceHost<UsageOptions> Gateway { get; private set; } = null!;
+    internal EchoRequests EchoRequests { get; private set; } = null!;
     internal PlatformClient Client { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The issuer (iss) the token service puts in its tokens and the others check: the gateway's public URL.</summary>
+    public string Issuer { get; private set; } = string.Empty;
+
+    internal Uri GatewayAddress => new(Platform.Endpoints.Gateway);
+
+    /// <summary>Every service's own address (each binds a loopback port of its own).</summary>
+    internal IReadOnlyList<Uri> ServiceAddresses =>
+    [
+        GatewayAddress, new(Platform.Endpoints.Tokens), new(Platform.Endpoints.Inventory), new(Platform.Endpoints.Services[NhiResources.Echo]),
+    ];
+
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        await _servers.InitializeAsync();
-        var environment = await _servers.CreateEnvironmentAsync(CancellationToken.None);
-        var bootstrapFile = Path.Combine(Directory.CreateTempSubdirectory("nhi-security-").FullName, BootstrapCredentials.FileName);
-        var backing = new Dictionary<string, string?>
-        {
-            [NhiConfigurationKeys.ConnectionString(NhiResources.Database)] = environment.PostgresConnectionString,
-            [NhiConfigurationKeys.ConnectionString(NhiResources.Cache)] = environment.RedisConnectionString,
-            [NhiConfigurationKeys.Issuer] = Issuer,
-        };
-        Tokens = Start(new ServiceHost<TokenServiceOptions>(
-            With(backing, new() { [NhiConfigurationKeys.BootstrapCredentialsFile] = bootstrapFile }), Capture));
-        var tokensAddress = Address(Tokens);
-        Inventory = Start(new ServiceHost<IngestionOptions>(With(backing, new()
-        {
-            [NhiConfigurationKeys.ServiceEndpoint(NhiResources.Tokens)] = tokensAddress,
-            // Pub/sub channels are global to the Redis server: this platform's live updates on a channel of its own.
-            ["Nhi:Inventory:Live:Channel"] = $"nhi:inventory:changes:{Guid.NewGuid():N}",
-        }), Capture));
-        Echo = Start(new ServiceHost<EchoResponse>(new Dictionary<string, string?>(), services =>
-        {
-            Capture(services);
-            services.AddSingleton<IStartupFilter>(EchoRequests);
-        }));
-        Gateway = Start(new ServiceHost<UsageOptions>(new Dictionary<string, string?>
-        {
-            [NhiConfigurationKeys.ConnectionString(NhiResources.Cache)] = environment.RedisConnectionString,
-            [NhiConfigurationKeys.Issuer] = Issuer,
-            [NhiConfigurationKeys.ServiceEndpoint(NhiResources.Tokens)] = tokensAddress,
-            [NhiConfigurationKeys.ServiceEndpoint(NhiResources.Inventory)] = Address(Inventory),
-            [NhiConfigurationKeys.ServiceEndpoint(NhiResources.Echo)] = Address(Echo),
-            // No order or billing samples here: a closed port, so their routes resolve but are never reached.
-            [NhiConfigurationKeys.ServiceEndpoint(NhiResources.Orders)] = "http://127.0.0.1:9",
-            [NhiConfigurationKeys.ServiceEndpoint(NhiResources.Billing)] = "http://127.0.0.1:9",
-            [$"{NhiConfigurationKeys.GatewaySection}:Usage:SpillDirectory"] = Directory.CreateTempSubdirectory("nhi-security-spill-").FullName,
-        }, Capture));
-        Client = new PlatformClient(Gateway.CreateLoopbackClient(), bootstrapFile, Sensitive);
+        builder.WriteConsoleLogsAt(LogLevel.Debug);
+        var tokens = builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == NhiResources.Tokens);
+        builder.CreateResourceBuilder(tokens)
+            .WithEnvironment("Nhi__Tokens__RateLimits__FailedAuthenticationsPerClientAndSource", FailedAuthenticationsPerClientAndSource.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("Nhi__Tokens__RateLimits__Window", RateLimitWindow.ToString("c"));
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Logs = new ResourceLogs(Platform.App);
+        EchoRequests = new EchoRequests(new Uri(Platform.Endpoints.Services[NhiResources.Echo]));
+        Client = new PlatformClient(new HttpClient { BaseAddress = GatewayAddress }, Platform.BootstrapFile, Sensitive);
         Sensitive.AddSecret((await Client.ReadBootstrapAsync()).ClientSecret);
+        foreach (var secret in SampleSecrets(Platform.StateDirectory))
+        {
+            Sensitive.AddSecret(secret);
+        }
+
+        using var discovery = await Client.Http.GetAsync("/.well-known/oauth-authorization-server");
+        discovery.EnsureSuccessStatusCode();
+        Issuer = JsonDocument.Parse(await discovery.Content.ReadAsStringAsync()).RootElement.GetProperty("issuer").GetString()!;
     }
 
     /// <summary>A client of the gateway whose connections come from <paramref name="source"/> (see <see cref="SourceAddressClient"/>).</summary>
     internal PlatformClient ClientFrom(IPAddress source, TimeSpan? timeout = null) =>
-        Client.WithHttp(SourceAddressClient.Create(Gateway.BaseAddress, source, timeout));
+        Client.WithHttp(SourceAddressClient.Create(GatewayAddress, source, timeout));
 
-    public async Task DisposeAsync()
+    /// <summary>The value of one of the AppHost's parameters (a generated secret, say), as the services receive it.</summary>
+    internal async Task<string> ParameterAsync(string name)
+    {
+        var model = Platform.App.Services.GetRequiredService<DistributedApplicationModel>();
+        var parameter = model.Resources.OfType<ParameterResource>().Single(resource => resource.Name == name);
+        return await parameter.GetValueAsync(CancellationToken.None) ?? throw new InvalidOperationException($"The parameter {name} has no value.");
+    }
+
+    public override async Task DisposeAsync()
     {
         Client?.Http.Dispose();
-        foreach (var host in Enumerable.Reverse(_hosts))
+        string[] lines = [];
+        if (IsStarted)
         {
-            await host.DisposeAsync();
+            // The last word on the logs: every line of every resource, the services stopped first (nothing left unwritten).
+            var commands = Platform.App.Services.GetRequiredService<ResourceCommandService>();
+            foreach (var service in Platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
+            {
+                await commands.ExecuteCommandAsync(service, KnownResourceCommands.StopCommand);
+            }
+
+            lines = [.. (await Logs.ReadAllAsync()).Select(line => $"{line.Resource}: {line.Text}")];
         }
 
-        await _servers.DisposeAsync();
-
-        // The last word on the logs: every line of the whole suite, with every host stopped (nothing left unwritten).
-        if (Logs.Entries.Count == 0)
+        await base.DisposeAsync();
+        if (lines.Length == 0)
         {
-            throw new InvalidOperationException("No log line was captured: the scan would pass without looking at anything.");
+            throw new InvalidOperationException("No log line was read: the scan would pass without looking at anything.");
         }
 
-        var hits = LogScanner.Scan(Logs.Entries, Sensitive);
+        var hits = LogScanner.Scan(lines, Sensitive);
         if (hits.Count > 0)
         {
             throw new InvalidOperationException(
-                $"{hits.Count} captured log line(s) hold a secret, token or assertion:{Environment.NewLine}{string.Join(Environment.NewLine, hits.Take(20))}");
+                $"{hits.Count} log line(s) hold a secret, token or assertion:{Environment.NewLine}{string.Join(Environment.NewLine, hits.Take(20))}");
         }
     }
 
-    private void Capture(IServiceCollection services)
+    /// <summary>The samples' client secrets, from the credentials files the seeding step wrote.</summary>
+    private static IEnumerable<string> SampleSecrets(string stateDirectory)
     {
-        services.AddSingleton<ILoggerProvider>(Logs);
-        // A rule for this provider alone beats the hosts' category rules: it sees everything, the console does not.
-        services.Configure<LoggerFilterOptions>(options => options.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace));
+        foreach (var file in Directory.EnumerateFiles(stateDirectory, "*.json", SearchOption.AllDirectories))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("clientSecret", out var secret) && secret.GetString() is { Length: > 0 } value)
+            {
+                yield return value;
+            }
+        }
     }
-
-    private ServiceHost<T> Start<T>(ServiceHost<T> host) where T : class
-    {
-        _hosts.Add(host);
-        host.Start();
-        return host;
-    }
-
-    private static string Address<T>(ServiceHost<T> host) where T : class => host.BaseAddress.ToString().TrimEnd('/');
-
-    private static Dictionary<string, string?> With(Dictionary<string, string?> common, Dictionary<string, string?> own) =>
-        new(common.Concat(own));
 }

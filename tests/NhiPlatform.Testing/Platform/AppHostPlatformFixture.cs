@@ -13,6 +13,9 @@ public class AppHostPlatformFixture : IAsyncLifetime
 
     public AppHostPlatform Platform => _platform ?? throw new InvalidOperationException("The platform has not started.");
 
+    /// <summary>Whether the platform started (a fixture's clean-up has nothing to read otherwise).</summary>
+    protected bool IsStarted => _platform is not null;
+
     /// <summary>Configuration for the AppHost beyond the state directory and a free gateway port.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -24,9 +27,9 @@ public class AppHostPlatformFixture : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync() => _platform = await AppHostPlatform.StartAsync(Settings, Dashboard, Configure);
+    public virtual async Task InitializeAsync() => _platform = await AppHostPlatform.StartAsync(Settings, Dashboard, Configure);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_platform is not null)
         {

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NhiPlatform.Security.Tests.Platform;
+namespace NhiPlatform.Testing.Hosting;
 
 /// <summary>
 /// An HTTP client whose connections leave from a chosen loopback address (any of 127.0.0.0/8 on Linux). The token
-/// service counts failed authentications per source address, so a test that means to get its source blocked uses
-/// its own address and leaves the rest of the suite's budget alone.
+/// service counts failed authentications per client id and source address, and believes X-Forwarded-For only from
+/// its trusted proxies: a test acts as a caller of its own, or as an untrusted direct caller.
 /// </summary>
-internal static class SourceAddressClient
+public static class SourceAddressClient
 {
     public static HttpClient Create(Uri baseAddress, IPAddress source, TimeSpan? timeout = null, bool latin1Headers = false)
     {
