@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using NhiPlatform.Contracts;
+using NhiPlatform.ServiceDefaults.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -26,6 +27,7 @@ public static class ServiceDefaultsExtensions
         builder.AddDefaultHealthChecks();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddBrokenOffRequestLogging();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -33,6 +35,17 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         return builder;
+    }
+
+    /// <summary>
+    /// A client that breaks a request off halfway makes Kestrel and YARP log an exception with a stack trace of kilobytes;
+    /// the factory's Kestrel and YARP loggers turn those into one short line (<see cref="BrokenOffRequestLogger"/>).
+    /// </summary>
+    public static IServiceCollection AddBrokenOffRequestLogging(this IServiceCollection services)
+    {
+        services.TryAddSingleton<LoggerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(provider => new BrokenOffRequestLoggerFactory(provider.GetRequiredService<LoggerFactory>())));
+        return services;
     }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -1,5 +1,11 @@
 using NhiPlatform.TokenService.Apis;
+using NhiPlatform.TokenService.Bootstrap;
 using NhiPlatform.TokenService.Extensions;
+
+if (BreakGlassCommand.IsRequested(args))
+{
+    return await BreakGlassCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -14,4 +20,5 @@ app.MapIdentitiesApi();
 app.MapCredentialsApi();
 app.MapAuditApi();
 app.MapSigningKeysApi();
-app.Run();
+await app.RunAsync();
+return 0;

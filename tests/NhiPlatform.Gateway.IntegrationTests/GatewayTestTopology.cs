@@ -40,7 +40,8 @@ internal sealed class GatewayTestTopology : IAsyncDisposable
     public string BootstrapFile { get; }
     public HttpClient Client { get; }
 
-    public static async Task<GatewayTestTopology> StartAsync(LocalServersFixture servers)
+    /// <param name="configureServices">Applied to every host (a log capture, say).</param>
+    public static async Task<GatewayTestTopology> StartAsync(LocalServersFixture servers, Action<IServiceCollection>? configureServices = null)
     {
         var environment = await servers.CreateEnvironmentAsync(CancellationToken.None);
         var bootstrapFile = Path.Combine(Directory.CreateTempSubdirectory("nhi-gateway-test-").FullName, BootstrapCredentials.FileName);
@@ -50,13 +51,17 @@ internal sealed class GatewayTestTopology : IAsyncDisposable
             [NhiConfigurationKeys.ConnectionString(NhiResources.Cache)] = environment.RedisConnectionString,
             [NhiConfigurationKeys.Issuer] = Issuer,
             [NhiConfigurationKeys.BootstrapCredentialsFile] = bootstrapFile,
-        });
+        }, configureServices);
         tokens.Start();
         var echoRequests = new RequestRecorder();
         var echo = new ServiceHost<EchoResponse>(new Dictionary<string, string?>(),
-            services => services.AddSingleton<IStartupFilter>(echoRequests));
+            services =>
+            {
+                services.AddSingleton<IStartupFilter>(echoRequests);
+                configureServices?.Invoke(services);
+            });
         echo.Start();
-        var gateway = new ServiceHost<UsageOptions>(GatewaySettings(environment, tokens.BaseAddress, echo.BaseAddress));
+        var gateway = new ServiceHost<UsageOptions>(GatewaySettings(environment, tokens.BaseAddress, echo.BaseAddress), configureServices);
         gateway.Start();
         return new GatewayTestTopology(tokens, echo, echoRequests, gateway, environment, bootstrapFile);
     }

@@ -5,6 +5,7 @@ using NhiPlatform.Contracts;
 using NhiPlatform.Inventory.Domain;
 using NhiPlatform.Inventory.Findings;
 using NhiPlatform.Inventory.Findings.Lifecycle;
+using NhiPlatform.Inventory.Infrastructure;
 using NhiPlatform.Inventory.Infrastructure.Postgres;
 using NhiPlatform.Inventory.Infrastructure.Redis;
 using NhiPlatform.Inventory.Ingestion;
@@ -94,6 +95,8 @@ internal static class InventoryServiceCollectionExtensions
         services.AddSingleton<ILiveChangePublisher>(provider => provider.GetRequiredService<RedisLiveChannel>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<RedisLiveChannel>());
         services.AddSingleton<ILiveTicketStore, RedisLiveTicketStore>();
+        services.AddSingleton<ILiveAccessCheck, LiveAccessCheck>();
+        services.AddHostedService<LiveAccessMonitor>();
     }
 
     private static void AddFindings(this IServiceCollection services)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NhiPlatform.Contracts;
 using NhiPlatform.Contracts.LocalRun;
@@ -50,26 +49,7 @@ internal sealed class BootstrapAdminCreator(
             TokenEndpoint = tokenOptions.Value.TokenEndpoint.ToString(),
             Scope = string.Join(' ', registered.Identity.AllowedScopes),
         };
-        await WriteOwnerOnlyAsync(file, credentials, cancellationToken);
+        await OwnerOnlyFile.WriteAsync(file, credentials, cancellationToken);
         BootstrapLog.AdminCreated(logger, credentials.ClientId, file);
-    }
-
-    /// <summary>Writes to a temporary file created with mode 600, then renames it: never readable by others, never half written.</summary>
-    private static async Task WriteOwnerOnlyAsync(string path, BootstrapCredentials credentials, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            streamOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using (var stream = new FileStream(temporary, streamOptions))
-        {
-            await JsonSerializer.SerializeAsync(stream, credentials, LocalRunJsonContext.Default.BootstrapCredentials, cancellationToken);
-        }
-
-        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -10,8 +10,11 @@ internal interface IIdentityStore
 
     Task<IReadOnlyList<Identity>> ListAsync(IdentityQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Commits a change with its audit row and outbox messages; false when a creation finds the client id taken.</summary>
-    Task<bool> CommitAsync(IdentityChange change, CancellationToken cancellationToken);
+    /// <summary>
+    /// Commits a change with its audit row and outbox messages, unless a creation finds the client id taken or a change
+    /// that <see cref="IdentityChange.EndsAdministration"/> would leave no lasting administrator.
+    /// </summary>
+    Task<CommitOutcome> CommitAsync(IdentityChange change, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken);
 

@@ -11,6 +11,12 @@ internal sealed record IdentityChange
 
     public bool IsCreation { get; init; }
 
+    /// <summary>
+    /// The change takes away the identity's standing as a lasting administrator: the store commits it only if another
+    /// lasting administrator remains, checked under a lock so that concurrent changes cannot remove the last two.
+    /// </summary>
+    public bool EndsAdministration { get; init; }
+
     public IReadOnlyList<ClientSecret> NewSecrets { get; init; } = [];
     public IReadOnlyList<ClientPublicKey> NewPublicKeys { get; init; } = [];
 

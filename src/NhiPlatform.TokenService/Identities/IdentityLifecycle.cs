@@ -1,3 +1,4 @@
+using NhiPlatform.Contracts;
 using NhiPlatform.Contracts.Events;
 using NhiPlatform.TokenService.Domain;
 
@@ -5,7 +6,8 @@ namespace NhiPlatform.TokenService.Identities;
 
 /// <summary>
 /// Admin actions on an identity's settings and status. Each commits the new state, an audit row and the
-/// identity-changed event in one transaction; disabling and deleting also cut off the identity's issued tokens.
+/// identity-changed event in one transaction; disabling and deleting also cut off the identity's issued tokens. A change
+/// that would leave no lasting administrator (<see cref="Administration"/>) is refused as a conflict.
 /// </summary>
 internal sealed class IdentityLifecycle(IIdentityStore store, IdentityChangeNotifier notifier, TimeProvider timeProvider)
 {
@@ -46,6 +48,15 @@ internal sealed class IdentityLifecycle(IIdentityStore store, IdentityChangeNoti
         ChangeAsync(clientId, actor, IdentityChangeKinds.OwnerTransferred, reason,
             identity => identity with { Owner = newOwner.Trim() }, cancellationToken);
 
+    /// <summary>Break-glass: active again, allowed <c>nhi.admin</c> and <c>nhi.read</c>, no expiry date.</summary>
+    public Task<IdentityOutcome> RestoreAdministrationAsync(string clientId, string actor, string reason, CancellationToken cancellationToken) =>
+        ChangeAsync(clientId, actor, IdentityChangeKinds.Updated, reason, identity => identity with
+        {
+            Status = IdentityStatus.Active,
+            ExpiresAt = null,
+            AllowedScopes = [.. identity.AllowedScopes.Union([NhiScopes.Admin, NhiScopes.Read], StringComparer.Ordinal)],
+        }, cancellationToken);
+
     /// <summary>Loads, applies <paramref name="apply"/> (null: not allowed in the current status), validates and commits.</summary>
     private async Task<IdentityOutcome> ChangeAsync(
         string clientId, string actor, string change, string? reason, Func<Identity, Identity?> apply, CancellationToken cancellationToken, bool cutOff = false)
@@ -75,7 +86,13 @@ internal sealed class IdentityLifecycle(IIdentityStore store, IdentityChangeNoti
         }
 
         var after = before with { Identity = changed with { UpdatedAt = now, UpdatedBy = actor } };
-        await store.CommitAsync(IdentityChangeFactory.Build(change, actor, now, before, after, reason, cutOff: cutOff), cancellationToken);
+        var built = IdentityChangeFactory.Build(change, actor, now, before, after, reason, cutOff: cutOff)
+            with { EndsAdministration = Administration.IsLostBy(before.Identity, after.Identity) };
+        if (await store.CommitAsync(built, cancellationToken) == CommitOutcome.LastAdministrator)
+        {
+            return IdentityOutcome.Conflict(Administration.LastAdministratorDetail);
+        }
+
         notifier.Committed(clientId);
         return new IdentityOutcome(IdentityOutcomeKind.Ok, after);
     }

@@ -18,7 +18,7 @@ internal sealed class IdentityRegistrar(IIdentityStore store, SecretIssuer secre
         var record = new IdentityRecord(identity, [stored], []);
         var change = IdentityChangeFactory.Build(IdentityChangeKinds.Created, actor, now, null, record, reason: null,
             IdentitySnapshots.From(stored)) with { NewSecrets = [stored] };
-        if (!await store.CommitAsync(change, cancellationToken))
+        if (await store.CommitAsync(change, cancellationToken) != CommitOutcome.Committed)
         {
             return null;
         }

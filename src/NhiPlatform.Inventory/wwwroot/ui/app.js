@@ -75,6 +75,11 @@
       events = new EventSource(ticket.url);
       events.addEventListener('ready', () => { $('live').textContent = 'live'; $('live').classList.add('on'); });
       events.addEventListener('changed', scheduleRefresh);
+      events.addEventListener('ended', () => {
+        // The identity may no longer read: no reconnecting with a new ticket.
+        events.close();
+        $('live').textContent = 'ended'; $('live').classList.remove('on');
+      });
       events.onerror = () => {
         // A ticket is single-use: reconnect with a new one.
         $('live').textContent = 'reconnecting'; $('live').classList.remove('on');

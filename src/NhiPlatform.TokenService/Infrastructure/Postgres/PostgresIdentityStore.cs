@@ -66,17 +66,28 @@ internal sealed class PostgresIdentityStore(NpgsqlDataSource dataSource) : IIden
         return identities;
     }
 
-    public async Task<bool> CommitAsync(IdentityChange change, CancellationToken cancellationToken)
+    public async Task<CommitOutcome> CommitAsync(IdentityChange change, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (change.EndsAdministration)
+        {
+            await PostgresAdministrationGuard.LockAsync(connection, transaction, cancellationToken);
+        }
+
         if (!await PostgresIdentityChangeWriter.WriteAsync(connection, transaction, change, cancellationToken))
         {
-            return false;
+            return CommitOutcome.ClientIdTaken;
+        }
+
+        if (change.EndsAdministration && !await PostgresAdministrationGuard.AnyLastingAdministratorAsync(connection, transaction, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return CommitOutcome.LastAdministrator;
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return CommitOutcome.Committed;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken)
