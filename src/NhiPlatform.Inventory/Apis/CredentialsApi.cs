@@ -22,12 +22,10 @@ internal static class CredentialsApi
 
     /// <summary><c>rotated_before</c>: live credentials whose last rotation (or creation) is before the instant.</summary>
     public static async Task<Ok<IReadOnlyList<CredentialItem>>> ListCredentials(
-        [FromQuery(Name = "rotated_before")] DateTimeOffset? rotatedBefore, [FromQuery(Name = "client_id")] string? clientId, [FromQuery] string? q,
-        IInventoryReader reader, TimeProvider timeProvider, CancellationToken cancellationToken)
+        CredentialListQuery query, IInventoryReader reader, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var credentials = await reader.GetCredentialsAsync(
-            new CredentialQuery(clientId, rotatedBefore, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), LiveOnly: rotatedBefore is not null), cancellationToken);
+        var credentials = await reader.GetCredentialsAsync(query.Query, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<CredentialItem>>([.. credentials.Select(c => CredentialItem.From(c, now))]);
     }
 
