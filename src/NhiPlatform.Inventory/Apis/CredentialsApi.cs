@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using NhiPlatform.Inventory.Apis.Models;
 using NhiPlatform.Inventory.Domain;
 using NhiPlatform.Inventory.Imports;
@@ -30,11 +29,11 @@ internal static class CredentialsApi
     }
 
     public static async Task<Results<Ok<ImportOutcome>, ValidationProblem>> ImportCertificates(
-        HttpRequest request, [FromQuery] string? owner, [FromQuery] string? system, ClaimsPrincipal user,
+        HttpRequest request, CertificateImportQuery query, ClaimsPrincipal user,
         [AsParameters] ImportServices services, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
-        var parsed = body is null ? ImportParseResult.Fail($"Body missing or over {ImportLimits.MaxBytes} bytes.") : CertificatePemReader.Read(body, owner, system);
+        var parsed = body is null ? ImportParseResult.Fail($"Body missing or over {ImportLimits.MaxBytes} bytes.") : CertificatePemReader.Read(body, query.Owner, query.System);
         return await StoreAsync(parsed, user, services, cancellationToken);
     }
 

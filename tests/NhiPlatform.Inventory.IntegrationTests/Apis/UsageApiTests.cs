@@ -125,6 +125,9 @@ public sealed class UsageApiTests(LocalServersFixture servers) : IAsyncLifetime
     [InlineData("/api/inventory/credentials?rotated_before=last-week", "rotated_before")]
     [InlineData("/api/inventory/findings?severity=critical", "severity")]
     [InlineData("/api/inventory/findings?status=open&limit=5", "limit")]
+    [InlineData("/api/inventory/callers?service=billing&servce=orders", "servce")]
+    [InlineData("/api/inventory/search?q=a&q=b", "q")]
+    [InlineData("/api/inventory/export/identities?format=xml", "format")]
     public async Task OtherLists_UnreadableParameter_IsValidationProblemNamingIt(string path, string parameter)
     {
         var (status, body) = await _host.SendAsync(HttpMethod.Get, path, await _host.GetReaderTokenAsync());
