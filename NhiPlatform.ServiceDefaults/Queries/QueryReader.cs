@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using NhiPlatform.ServiceDefaults.Problems;
 
 namespace NhiPlatform.ServiceDefaults.Queries;
 
@@ -120,7 +121,7 @@ public sealed class QueryReader(IQueryCollection query)
     {
         foreach (var name in query.Keys.Where(k => !_known.Contains(k)))
         {
-            Problem(Shown(name), $"Not a parameter of this endpoint ({string.Join(", ", _known.Order(StringComparer.Ordinal))}).");
+            Problem(EchoedText.Cut(name), $"Not a parameter of this endpoint ({string.Join(", ", _known.Order(StringComparer.Ordinal))}).");
         }
 
         return _problems;
@@ -143,7 +144,4 @@ public sealed class QueryReader(IQueryCollection query)
         // An empty value is returned as given: a typed reader then refuses it rather than taking it for "not given".
         return values[0] ?? string.Empty;
     }
-
-    /// <summary>An unknown name as echoed back: cut, so a huge one is not returned whole.</summary>
-    private static string Shown(string name) => name.Length <= 64 ? name : name[..64] + "…";
 }

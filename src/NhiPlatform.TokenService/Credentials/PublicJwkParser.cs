@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
+using NhiPlatform.ServiceDefaults.Problems;
 
 namespace NhiPlatform.TokenService.Credentials;
 
@@ -28,12 +29,20 @@ internal static class PublicJwkParser
         }
 
         var members = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var member in jwk.EnumerateObject())
+        try
         {
-            if (ReadMember(member, members) is { } failure)
+            foreach (var member in jwk.EnumerateObject())
             {
-                return failure;
+                if (ReadMember(member, members) is { } failure)
+                {
+                    return failure;
+                }
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON escapes can spell a lone surrogate, which no .NET string may hold: the reader refuses to give it.
+            return PublicJwkResult.Fail("jwk", "A member name or value is not valid text.");
         }
 
         var kty = members.GetValueOrDefault("kty");
@@ -117,5 +126,5 @@ internal static class PublicJwkParser
     }
 
     /// <summary>The member as named in an error: cut, so a huge name is not echoed whole.</summary>
-    private static string Name(string member) => "jwk." + (member.Length <= 64 ? member : member[..64] + "…");
+    private static string Name(string member) => "jwk." + EchoedText.Cut(member);
 }

@@ -159,6 +159,13 @@ public sealed class PublicJwkParserTests
     }
 
     [Fact]
+    public void Parse_LoneSurrogateInANameOrValue_IsRefusedNotThrown()
+    {
+        Assert.Equal("jwk", PublicJwkParser.Parse(Json("""{"kty":"RSA","\ud800x":"1"}""")).Member);
+        Assert.Equal("jwk", PublicJwkParser.Parse(Json("""{"kty":"RSA","kid":"\udc00"}""")).Member);
+    }
+
+    [Fact]
     public void ToPublicJson_KeepsOnlyNormalisedPublicMembers()
     {
         var jwk = RsaJwk();
