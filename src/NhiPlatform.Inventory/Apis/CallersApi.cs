@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NhiPlatform.Inventory.Apis.Models;
 using NhiPlatform.Inventory.Domain;
@@ -18,16 +17,8 @@ internal static class CallersApi
         return app;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CallerOfItem>>, ValidationProblem>> GetCallers(
-        [FromQuery] string? route, [FromQuery] string? service, IInventoryReader reader, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(route) && string.IsNullOrWhiteSpace(service))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["route"] = ["Give a route, a service, or both."] });
-        }
-
-        return TypedResults.Ok(await CallersOfAsync(reader, route, service, cancellationToken));
-    }
+    public static async Task<Ok<IReadOnlyList<CallerOfItem>>> GetCallers(CallersQuery query, IInventoryReader reader, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await CallersOfAsync(reader, query.Route, query.Service, cancellationToken));
 
     public static async Task<IReadOnlyList<CallerOfItem>> CallersOfAsync(IInventoryReader reader, string? route, string? service, CancellationToken cancellationToken)
     {

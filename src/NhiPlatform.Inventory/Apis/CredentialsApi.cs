@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using NhiPlatform.Inventory.Apis.Models;
 using NhiPlatform.Inventory.Domain;
 using NhiPlatform.Inventory.Imports;
@@ -22,21 +21,19 @@ internal static class CredentialsApi
 
     /// <summary><c>rotated_before</c>: live credentials whose last rotation (or creation) is before the instant.</summary>
     public static async Task<Ok<IReadOnlyList<CredentialItem>>> ListCredentials(
-        [FromQuery(Name = "rotated_before")] DateTimeOffset? rotatedBefore, [FromQuery(Name = "client_id")] string? clientId, [FromQuery] string? q,
-        IInventoryReader reader, TimeProvider timeProvider, CancellationToken cancellationToken)
+        CredentialListQuery query, IInventoryReader reader, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var credentials = await reader.GetCredentialsAsync(
-            new CredentialQuery(clientId, rotatedBefore, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), LiveOnly: rotatedBefore is not null), cancellationToken);
+        var credentials = await reader.GetCredentialsAsync(query.Query, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<CredentialItem>>([.. credentials.Select(c => CredentialItem.From(c, now))]);
     }
 
     public static async Task<Results<Ok<ImportOutcome>, ValidationProblem>> ImportCertificates(
-        HttpRequest request, [FromQuery] string? owner, [FromQuery] string? system, ClaimsPrincipal user,
+        HttpRequest request, CertificateImportQuery query, ClaimsPrincipal user,
         [AsParameters] ImportServices services, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
-        var parsed = body is null ? ImportParseResult.Fail($"Body missing or over {ImportLimits.MaxBytes} bytes.") : CertificatePemReader.Read(body, owner, system);
+        var parsed = body is null ? ImportParseResult.Fail($"Body missing or over {ImportLimits.MaxBytes} bytes.") : CertificatePemReader.Read(body, query.Owner, query.System);
         return await StoreAsync(parsed, user, services, cancellationToken);
     }
 

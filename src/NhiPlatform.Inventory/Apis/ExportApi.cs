@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using NhiPlatform.Inventory.Apis.Models;
 using NhiPlatform.Inventory.Domain;
 
 namespace NhiPlatform.Inventory.Apis;
@@ -15,14 +15,9 @@ internal static class ExportApi
     }
 
     public static async Task<Results<IResult, ValidationProblem>> Export(
-        string what, [FromQuery] string? format, IInventoryReader reader, IFindingStore findings, CancellationToken cancellationToken)
+        string what, ExportQuery query, IInventoryReader reader, IFindingStore findings, CancellationToken cancellationToken)
     {
-        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
-        if (format is not null && !csv && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["json or csv."] });
-        }
-
+        var csv = query.Csv;
         (object Rows, string Csv)? export = what switch
         {
             "identities" => Table(await reader.ListIdentitiesAsync(cancellationToken),

@@ -24,21 +24,9 @@ internal static class FindingsApi
         return app;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<FindingItem>>, ValidationProblem>> ListFindings(
-        [FromQuery] string? status, [FromQuery] string? severity, [FromQuery] string? rule, [FromQuery(Name = "client_id")] string? clientId,
-        IFindingStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<FindingItem>>> ListFindings(FindingListQuery query, IFindingStore store, CancellationToken cancellationToken)
     {
-        if (status is not null && !FindingStatus.IsKnown(status))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["open, acknowledged or resolved."] });
-        }
-
-        if (severity is not null && FindingSeverity.Rank(severity) == 0)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["severity"] = ["low, medium or high."] });
-        }
-
-        var findings = await store.ListAsync(new FindingFilter(status, severity, rule, clientId), cancellationToken);
+        var findings = await store.ListAsync(query.Filter, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<FindingItem>>([.. findings.Select(f => f.ToItem())]);
     }
 

@@ -1,6 +1,7 @@
 using NhiPlatform.Contracts;
 using NhiPlatform.TokenValidation.Authorization;
 using NhiPlatform.ServiceDefaults.Problems;
+using NhiPlatform.ServiceDefaults.Queries;
 
 namespace NhiPlatform.Inventory.Apis;
 
@@ -13,10 +14,10 @@ internal static class InventoryGroups
     public const string Prefix = "/api/inventory";
 
     public static RouteGroupBuilder Reads(this IEndpointRouteBuilder app, string tag) =>
-        app.MapGroup(Prefix).RequireAuthorization(ScopePolicies.For(NhiScopes.Read)).AddEndpointFilter<NulCharacterFilter>().WithTags(tag);
+        app.MapGroup(Prefix).RequireAuthorization(ScopePolicies.For(NhiScopes.Read)).AddEndpointFilter<NulCharacterFilter>().AddEndpointFilter<QueryProblemsFilter>().WithTags(tag);
 
     public static RouteGroupBuilder Writes(this IEndpointRouteBuilder app, string tag) =>
-        app.MapGroup(Prefix).RequireAuthorization(ScopePolicies.For(NhiScopes.Admin)).AddEndpointFilter<NulCharacterFilter>().WithTags(tag);
+        app.MapGroup(Prefix).RequireAuthorization(ScopePolicies.For(NhiScopes.Admin)).AddEndpointFilter<NulCharacterFilter>().AddEndpointFilter<QueryProblemsFilter>().WithTags(tag);
 
     public static string Actor(this System.Security.Claims.ClaimsPrincipal user) =>
         user.FindFirst(NhiClaims.ClientId)?.Value ?? user.FindFirst(NhiClaims.Subject)?.Value ?? "unknown";

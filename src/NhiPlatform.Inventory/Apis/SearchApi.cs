@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using NhiPlatform.Inventory.Apis.Models;
 using NhiPlatform.Inventory.Domain;
 
@@ -14,15 +13,9 @@ internal static class SearchApi
         return app;
     }
 
-    public static async Task<Results<Ok<SearchAnswer>, ValidationProblem>> Search(
-        [FromQuery] string? q, IInventoryReader reader, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task<Ok<SearchAnswer>> Search(SearchQuery query, IInventoryReader reader, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var term = q?.Trim();
-        if (string.IsNullOrEmpty(term) || term.Length > 200)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["1 to 200 characters."] });
-        }
-
+        var term = query.Term;
         var identities = (await reader.ListIdentitiesAsync(cancellationToken))
             .Where(i => Has(i.ClientId, term) || Has(i.DisplayName, term) || Has(i.Owner, term) || Has(i.Purpose, term)).ToList();
         var edges = await reader.GetEdgesAsync(null, null, null, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using NhiPlatform.TokenService.Credentials;
 using NhiPlatform.TokenService.Protocol;
 using NhiPlatform.TokenService.Signing;
 
@@ -11,7 +12,6 @@ internal static class DiscoveryApi
 {
     public const string JwksPath = "/.well-known/jwks.json";
     private static readonly string[] AuthMethods = ["client_secret_basic", "client_secret_post", "private_key_jwt"];
-    private static readonly string[] AssertionAlgorithms = ["RS256", "PS256", "ES256"];
 
     public static IEndpointRouteBuilder MapDiscoveryApi(this IEndpointRouteBuilder app)
     {
@@ -33,13 +33,13 @@ internal static class DiscoveryApi
             JwksUri = issuer + JwksPath,
             GrantTypesSupported = [GrantTypeValidator.ClientCredentials, GrantTypeValidator.TokenExchange],
             TokenEndpointAuthMethodsSupported = AuthMethods,
-            TokenEndpointAuthSigningAlgValuesSupported = AssertionAlgorithms,
+            TokenEndpointAuthSigningAlgValuesSupported = ClientKeyAlgorithms.All,
             IntrospectionEndpoint = issuer + IntrospectionEndpointHandler.Path,
             IntrospectionEndpointAuthMethodsSupported = AuthMethods,
-            IntrospectionEndpointAuthSigningAlgValuesSupported = AssertionAlgorithms,
+            IntrospectionEndpointAuthSigningAlgValuesSupported = ClientKeyAlgorithms.All,
             RevocationEndpoint = issuer + RevocationEndpointHandler.Path,
             RevocationEndpointAuthMethodsSupported = AuthMethods,
-            RevocationEndpointAuthSigningAlgValuesSupported = AssertionAlgorithms,
+            RevocationEndpointAuthSigningAlgValuesSupported = ClientKeyAlgorithms.All,
             IdTokenSigningAlgValuesSupported = ["RS256", "ES256"],
             SubjectTypesSupported = ["public"],
         }, ProtocolJsonContext.Default.DiscoveryDocument);

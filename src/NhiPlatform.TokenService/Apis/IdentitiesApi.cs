@@ -6,6 +6,7 @@ using NhiPlatform.TokenService.Domain;
 using NhiPlatform.TokenService.Identities;
 using NhiPlatform.TokenValidation.Authorization;
 using NhiPlatform.ServiceDefaults.Problems;
+using NhiPlatform.ServiceDefaults.Queries;
 
 namespace NhiPlatform.TokenService.Apis;
 
@@ -17,6 +18,7 @@ internal static class IdentitiesApi
         var api = app.MapGroup("/api/admin/identities")
             .RequireAuthorization(ScopePolicies.For(NhiScopes.Admin))
             .AddEndpointFilter<NulCharacterFilter>()
+            .AddEndpointFilter<QueryProblemsFilter>()
             .WithTags("Identities");
         api.MapPost("/", CreateIdentity).WithName("CreateIdentity");
         api.MapGet("/", ListIdentities).WithName("ListIdentities");
@@ -67,10 +69,9 @@ internal static class IdentitiesApi
     }
 
     /// <summary>Lists identities, optionally filtered by <c>owner</c>, <c>status</c>, <c>tag</c> (<c>key=value</c>) and <c>scope</c>.</summary>
-    public static async Task<Ok<IdentityResponse[]>> ListIdentities(
-        IIdentityStore store, CancellationToken cancellationToken, string? owner = null, string? status = null, string? tag = null, string? scope = null)
+    public static async Task<Ok<IdentityResponse[]>> ListIdentities(IdentityListQuery query, IIdentityStore store, CancellationToken cancellationToken)
     {
-        var identities = await store.ListAsync(new IdentityQuery(owner, status, tag, scope), cancellationToken);
+        var identities = await store.ListAsync(query.Query, cancellationToken);
         return TypedResults.Ok(identities.Select(i => i.ToResponse()).ToArray());
     }
 

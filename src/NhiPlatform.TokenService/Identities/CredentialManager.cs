@@ -57,10 +57,10 @@ internal sealed class CredentialManager(
 
     public async Task<IdentityOutcome> AddPublicKeyAsync(string clientId, JsonElement jwk, DateTimeOffset? expiresAt, string actor, CancellationToken cancellationToken)
     {
-        var (parsed, keyId, error) = PublicJwkParser.Parse(jwk);
-        if (parsed is null)
+        var parsed = PublicJwkParser.Parse(jwk);
+        if (parsed.Key is not { } publicKey)
         {
-            return IdentityOutcome.Invalid(new() { ["jwk"] = [error!] });
+            return IdentityOutcome.Invalid(new() { [parsed.Member!] = [parsed.Error!] });
         }
 
         var (before, failure) = await LoadAsync(clientId, cancellationToken);
@@ -70,9 +70,14 @@ internal sealed class CredentialManager(
         }
 
         var now = timeProvider.GetUtcNow();
-        if (before.PublicKeys.Any(k => k.KeyId == keyId && k.IsUsableAt(now)))
+        if (before.PublicKeys.Any(k => k.KeyId == publicKey.Kid && k.IsUsableAt(now)))
         {
             return IdentityOutcome.Conflict("A usable key with this key id is already registered.");
+        }
+
+        if (before.PublicKeys.Count(k => k.IsUsableAt(now)) >= MaxUsablePublicKeys)
+        {
+            return IdentityOutcome.Invalid(new() { ["jwk"] = [$"At most {MaxUsablePublicKeys} usable public keys per identity: revoke one first."] });
         }
 
         var maxExpiry = now + TimeSpan.FromDays(before.Identity.CredentialMaxAgeDays);
@@ -80,8 +85,8 @@ internal sealed class CredentialManager(
         {
             CredentialId = Guid.CreateVersion7(now),
             ClientId = clientId,
-            KeyId = keyId!,
-            Jwk = PublicJwkParser.ToPublicJson(parsed),
+            KeyId = publicKey.Kid,
+            Jwk = PublicJwkParser.ToPublicJson(publicKey),
             CreatedAt = now,
             ExpiresAt = expiresAt is { } requested && requested < maxExpiry ? requested : maxExpiry,
         };
@@ -92,6 +97,9 @@ internal sealed class CredentialManager(
         notifier.Committed(clientId);
         return new IdentityOutcome(IdentityOutcomeKind.Ok, after) { CredentialId = key.CredentialId, CredentialExpiresAt = key.ExpiresAt };
     }
+
+    /// <summary>Usable public keys per identity, at most: enough for a rotation overlap across a few workloads.</summary>
+    public const int MaxUsablePublicKeys = 5;
 
     /// <summary>Older secrets still usable beside a newly issued one (its grace period's overlap), at most.</summary>
     public const int MaxSupersededSecrets = 2;

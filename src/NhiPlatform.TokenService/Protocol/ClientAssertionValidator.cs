@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NhiPlatform.TokenService.Caching;
+using NhiPlatform.TokenService.Credentials;
 using NhiPlatform.TokenService.Domain;
 
 namespace NhiPlatform.TokenService.Protocol;
@@ -55,7 +56,7 @@ internal sealed class ClientAssertionValidator(
             ValidIssuer = clientId,
             ValidAudiences = [options.Value.TokenEndpoint.ToString(), issuer, issuer + endpoint],
             IssuerSigningKeys = keys.Select(k => (SecurityKey)new JsonWebKey(k.Jwk)),
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256],
+            ValidAlgorithms = ClientKeyAlgorithms.All,
             RequireExpirationTime = true,
             LifetimeValidator = (notBefore, expires, _, _) =>
                 expires is { } exp && exp > now.UtcDateTime - ClockSkew && exp <= now.UtcDateTime + MaxLifetime

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
+using NhiPlatform.Inventory.Domain;
 using NhiPlatform.Testing;
 
 namespace NhiPlatform.Inventory.IntegrationTests.Apis;
@@ -71,5 +73,66 @@ public sealed class UsageApiTests(LocalServersFixture servers) : IAsyncLifetime
         using var response = await _host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Usage_PagedWithTheNextCursor_WalksEveryRowOnceNewestFirst()
+    {
+        var path = $"/svc/echo/paged-{Guid.NewGuid():N}";
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        // 25 rows, three to an instant: ties are broken by event id, never repeated or skipped across pages.
+        var events = Enumerable.Range(0, 25).Select(i => InventoryTestHost.NewEvent(path) with { OccurredAt = start.AddSeconds(i / 3) }).ToList();
+        await _host.GetService<IUsageLedger>().AppendAsync(events, [], CancellationToken.None);
+        var token = await _host.GetReaderTokenAsync();
+
+        var seen = new List<JsonElement>();
+        var pages = 0;
+        string? cursor = null;
+        do
+        {
+            var page = await _host.QueryUsageAsync($"path={Uri.EscapeDataString(path)}&limit=10" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"), token);
+            seen.AddRange(page.GetProperty("items").EnumerateArray());
+            cursor = page.GetProperty("next").ValueKind == JsonValueKind.String ? page.GetProperty("next").GetString() : null;
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(events.Select(e => e.EventId).Order(), seen.Select(e => e.GetProperty("eventId").GetGuid()).Order());
+        var instants = seen.Select(e => e.GetProperty("occurredAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(instants.OrderDescending(), instants);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=-5", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("limit=ten", "limit")]
+    [InlineData("limit=", "limit")]
+    [InlineData("limit=5&limit=6", "limit")]
+    [InlineData("since=yesterday-ish", "since")]
+    [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("clientid=orders", "clientid")]
+    public async Task Usage_UnreadableParameter_IsValidationProblemNamingIt(string query, string parameter)
+    {
+        var (status, body) = await _host.SendAsync(HttpMethod.Get, "/api/inventory/usage?" + query, await _host.GetReaderTokenAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(body.TryGetProperty("errors", out var errors) && errors.TryGetProperty(parameter, out _), body.ToString());
+    }
+
+    [Theory]
+    [InlineData("/api/inventory/credentials?rotated_before=last-week", "rotated_before")]
+    [InlineData("/api/inventory/findings?severity=critical", "severity")]
+    [InlineData("/api/inventory/findings?status=open&limit=5", "limit")]
+    [InlineData("/api/inventory/callers?service=billing&servce=orders", "servce")]
+    [InlineData("/api/inventory/search?q=a&q=b", "q")]
+    [InlineData("/api/inventory/export/identities?format=xml", "format")]
+    public async Task OtherLists_UnreadableParameter_IsValidationProblemNamingIt(string path, string parameter)
+    {
+        var (status, body) = await _host.SendAsync(HttpMethod.Get, path, await _host.GetReaderTokenAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(body.TryGetProperty("errors", out var errors) && errors.TryGetProperty(parameter, out _), body.ToString());
     }
 }

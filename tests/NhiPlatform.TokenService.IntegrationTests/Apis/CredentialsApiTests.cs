@@ -130,9 +130,60 @@ public sealed class CredentialsApiTests(LocalServersFixture servers) : IAsyncLif
             new { jwk = new { kty = "RSA", n = privateJwk.N, e = privateJwk.E, d = privateJwk.D } }, HttpStatusCode.BadRequest);
 
         Assert.False(added.TryGetProperty("clientSecret", out var secret) && secret.ValueKind == JsonValueKind.String);
-        Assert.True(refused.GetProperty("errors").TryGetProperty("jwk", out _));
+        Assert.True(refused.GetProperty("errors").TryGetProperty("jwk.d", out _));
         using var list = await _host.AdminAsync(HttpMethod.Get, "/api/admin/identities/key-holder/credentials");
         var key = (await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "public_key");
         Assert.Equal(Base64UrlEncoder.Encode(publicJwk.ComputeJwkThumbprint()), key.GetProperty("hint").GetString());
+    }
+
+    [Fact]
+    public async Task AddPublicKey_UnknownOrOversizedMembers_AreValidationProblemsNamingTheMember_NothingStored()
+    {
+        await CreateAsync("key-strict");
+        using var rsa = RSA.Create(2048);
+        using var huge = RSA.Create(8192);
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)));
+        var hugeJwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(huge.ExportParameters(false)));
+        var cases = new (object Jwk, string Member)[]
+        {
+            (new { kty = "RSA", n = jwk.N, e = jwk.E, note = new string('x', 50_000) }, "jwk.note"),
+            (new { kty = "RSA", n = jwk.N, e = jwk.E, x5c = new[] { "MIIB" } }, "jwk.x5c"),
+            (new { kty = "RSA", n = jwk.N, e = jwk.E, kid = new string('k', 10_000) }, "jwk.kid"),
+            (new { kty = "RSA", n = hugeJwk.N, e = hugeJwk.E }, "jwk.n"),
+            (new { kty = "RSA", n = jwk.N, e = jwk.E, use = "enc" }, "jwk.use"),
+        };
+
+        foreach (var (body, member) in cases)
+        {
+            var refused = await PostAsync("/api/admin/identities/key-strict/credentials", new { jwk = body }, HttpStatusCode.BadRequest);
+            Assert.True(refused.GetProperty("errors").TryGetProperty(member, out _), $"{member}: {refused}");
+        }
+
+        using var list = await _host.AdminAsync(HttpMethod.Get, "/api/admin/identities/key-strict/credentials");
+        Assert.DoesNotContain((await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray(), c => c.GetProperty("kind").GetString() == "public_key");
+    }
+
+    [Fact]
+    public async Task AddPublicKey_BeyondTheUsableKeyCap_IsValidationProblem_UntilOneIsRevoked()
+    {
+        await CreateAsync("key-cap");
+        var added = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            added.Add((await PostAsync("/api/admin/identities/key-cap/credentials", new { jwk = EcJwk() })).GetProperty("credentialId").GetGuid());
+        }
+
+        var refused = await PostAsync("/api/admin/identities/key-cap/credentials", new { jwk = EcJwk() }, HttpStatusCode.BadRequest);
+        await PostAsync($"/api/admin/identities/key-cap/credentials/{added[0]}/revoke");
+        await PostAsync("/api/admin/identities/key-cap/credentials", new { jwk = EcJwk() });
+
+        Assert.True(refused.GetProperty("errors").TryGetProperty("jwk", out _), refused.ToString());
+    }
+
+    private static object EcJwk()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(new ECDsaSecurityKey(ECDsa.Create(ec.ExportParameters(false))));
+        return new { kty = "EC", crv = "P-256", x = jwk.X, y = jwk.Y };
     }
 }

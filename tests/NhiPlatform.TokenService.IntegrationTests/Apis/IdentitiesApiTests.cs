@@ -171,4 +171,18 @@ public sealed class IdentitiesApiTests(LocalServersFixture servers) : IAsyncLife
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("status=archived", "status")]
+    [InlineData("tag=no-value-separator", "tag")]
+    [InlineData("owner=a&owner=b", "owner")]
+    [InlineData("ownr=team-x", "ownr")]
+    public async Task List_UnreadableParameter_IsValidationProblemNamingIt(string query, string parameter)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/api/admin/identities?" + query);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty(parameter, out _), body);
+    }
 }

@@ -16,7 +16,8 @@ internal static class PostgresUsageReader
               AND ($2::text IS NULL OR route_id = $2)
               AND ($3::text IS NULL OR path = $3)
               AND ($4::timestamptz IS NULL OR occurred_at >= $4)
-            ORDER BY occurred_at DESC
+              AND ($6::timestamptz IS NULL OR (occurred_at, event_id) < ($6, $7))
+            ORDER BY occurred_at DESC, event_id DESC
             LIMIT $5
             """);
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)query.ClientId ?? DBNull.Value });
@@ -24,6 +25,8 @@ internal static class PostgresUsageReader
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)query.Path ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)query.Since ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = query.Limit });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)query.After?.OccurredAt ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = (object?)query.After?.EventId ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<UsageRecordedEvent>();
         while (await reader.ReadAsync(cancellationToken))
