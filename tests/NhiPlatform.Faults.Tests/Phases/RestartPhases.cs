@@ -19,8 +19,21 @@ internal static class RestartPhases
     /// <summary>What the host logs once it begins its graceful stop (hosted services stop, the usage queue drains).</summary>
     private const string GracefulStopLine = "Application is shutting down...";
 
-    /// <summary>The inventory must keep what it read (unacknowledged) and commit it once PostgreSQL is back.</summary>
-    public static Task PostgresAsync(SuiteContext context) => RestartAsync(context, NhiResources.Postgres);
+    /// <summary>PostgreSQL's last line when it stops cleanly (sessions ended, a checkpoint written).</summary>
+    private const string CleanShutdownLine = "database system is shut down";
+
+    /// <summary>
+    /// The inventory must keep what it read (unacknowledged) and commit it once PostgreSQL is back. The stop itself must
+    /// be clean, as the dashboard's Stop or Ctrl+C means it, not a kill followed by recovery from the WAL.
+    /// </summary>
+    public static async Task PostgresAsync(SuiteContext context)
+    {
+        var postgres = context.Platform.Resources.Resolve(NhiResources.Postgres);
+        var before = context.Platform.Logs.Count(postgres, CleanShutdownLine);
+        await RestartAsync(context, NhiResources.Postgres);
+        context.Report.Check(context.Platform.Logs.Count(postgres, CleanShutdownLine) > before, context.Phase,
+            $"PostgreSQL did not log '{CleanShutdownLine}' when the orchestrator stopped it: it was killed, and recovered from its WAL on start");
+    }
 
     /// <summary>Entries read but not acknowledged when it stopped are read again by the restarted consumer.</summary>
     public static Task InventoryAsync(SuiteContext context) => RestartAsync(context, NhiResources.Inventory);
