@@ -14,7 +14,11 @@ namespace NhiPlatform.Faults.Tests.Platform;
 /// </summary>
 internal sealed class FaultPlatform : IAsyncDisposable
 {
+    private const string ServiceDefaultsHealthPath = "/health";
     private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(60);
+
+    private static readonly string SpillDirectoryVariable =
+        NhiConfigurationKeys.ToEnvironmentVariable($"{NhiConfigurationKeys.GatewaySection}:Usage:SpillDirectory");
 
     private FaultPlatform(AppHostPlatform host, PlatformResources resources, ResourceLogs logs)
     {
@@ -107,11 +111,6 @@ internal sealed class FaultPlatform : IAsyncDisposable
         await Logs.DisposeAsync();
         await Resources.DisposeAsync();
     }
-
-    private const string ServiceDefaultsHealthPath = "/health";
-
-    private static readonly string SpillDirectoryVariable =
-        NhiConfigurationKeys.ToEnvironmentVariable($"{NhiConfigurationKeys.GatewaySection}:Usage:SpillDirectory");
 
     private static async Task<string> ConnectionStringAsync(DistributedApplication app, string resource, CancellationToken cancellationToken) =>
         await app.GetConnectionStringAsync(resource, cancellationToken)

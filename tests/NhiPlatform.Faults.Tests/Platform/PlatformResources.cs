@@ -77,9 +77,12 @@ internal sealed class PlatformResources : IAsyncDisposable
         }
     }
 
-    public string Describe(string instance) => Snapshot(instance) is var s
-        ? $"'{s.State?.Text ?? "unknown"}', health {s.HealthStatus?.ToString() ?? "unknown"}, process {ProcessId(s)?.ToString(CultureInfo.InvariantCulture) ?? "none"}"
-        : string.Empty;
+    public string Describe(string instance)
+    {
+        var snapshot = Snapshot(instance);
+        return $"'{snapshot.State?.Text ?? "unknown"}', health {snapshot.HealthStatus?.ToString() ?? "unknown"}, "
+            + $"process {ProcessId(snapshot)?.ToString(CultureInfo.InvariantCulture) ?? "none"}";
+    }
 
     public async ValueTask DisposeAsync()
     {
