@@ -13,8 +13,9 @@ internal static class LocalServerExtensions
     private const string ScriptsFolder = "LocalServers";
 
     /// <summary>
-    /// <c>postgres-init</c> (initdb once), the server (<paramref name="name"/>), and <c>postgres-setup</c> (the services'
-    /// role and database, every start). The server is healthy once the services' role can log in to the database.
+    /// <c>postgres-init</c> (initdb once), the server (<paramref name="name"/>, stopped by the orchestrator as a fast
+    /// shutdown), and <c>postgres-setup</c> (the services' role and database, every start). The server is healthy once
+    /// the services' role can log in to the database.
     /// </summary>
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, string databaseName, RunSettings run)
@@ -30,9 +31,10 @@ internal static class LocalServerExtensions
         var init = builder.AddExecutable($"{name}-init", "bash", scripts,
             "postgres-init.sh", binaries.BinDirectory, cluster, socket, binaries.RunAsArgument);
 
+        // Under postgres-server.sh, so the orchestrator's stop is a fast shutdown rather than a smart one that never ends.
         var (command, prefix) = binaries.Command("postgres");
-        var server = builder.AddResource(new LocalPostgresResource(name, command, scripts, password.Resource) { DatabaseName = databaseName })
-            .WithArgs([.. prefix,
+        var server = builder.AddResource(new LocalPostgresResource(name, "bash", scripts, password.Resource) { DatabaseName = databaseName })
+            .WithArgs(["postgres-server.sh", command, .. prefix,
                 "-D", cluster,
                 "-c", "listen_addresses=127.0.0.1",
                 "-c", "port=" + port.ToString(CultureInfo.InvariantCulture),

@@ -1,10 +1,10 @@
-using NhiPlatform.Testing;
+using NhiPlatform.Faults.Tests.Platform;
 
 namespace NhiPlatform.Faults.Tests;
 
-/// <summary>Its own PostgreSQL and Redis: the suite stops and restarts both, which must disturb no other collection.</summary>
+/// <summary>The platform of its own the suite stops and restarts parts of: no other collection may be disturbed by that.</summary>
 [CollectionDefinition(Name)]
-public sealed class FaultsCollection : ICollectionFixture<LocalServersFixture>
+public sealed class FaultsCollection : ICollectionFixture<FaultPlatformFixture>
 {
     public const string Name = "faults";
 }

@@ -14,10 +14,10 @@ internal static class DenialProbe
 {
     /// <summary>Each replica's delay (<paramref name="elapsed"/>, read at its first 401); null when it never denied.</summary>
     public static async Task<IReadOnlyDictionary<string, TimeSpan?>> MeasureAsync(
-        GatewayClients clients, string token, string name, Func<TimeSpan> elapsed, TimeSpan timeout)
+        IReadOnlyList<GatewayClient> replicas, string token, string name, Func<TimeSpan> elapsed, TimeSpan timeout)
     {
         var started = Stopwatch.GetTimestamp();
-        var results = await Task.WhenAll(clients.Replicas.Select(async replica =>
+        var results = await Task.WhenAll(replicas.Select(async replica =>
         {
             for (var attempt = 0; Stopwatch.GetElapsedTime(started) < timeout; attempt++)
             {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using NhiPlatform.Faults.Tests.Load;
-using NhiPlatform.Faults.Tests.Topology;
+using NhiPlatform.Faults.Tests.Platform;
 using Xunit.Abstractions;
 
 namespace NhiPlatform.Faults.Tests.Checks;
@@ -13,14 +13,15 @@ internal static class LedgerCatchUp
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<LedgerComparison> WaitAsync(FaultTopology topology, RequestJournal journal, SuiteReport report, ITestOutputHelper output)
+    public static async Task<LedgerComparison> WaitAsync(
+        FaultPlatform platform, DateTimeOffset since, RequestJournal journal, SuiteReport report, ITestOutputHelper output)
     {
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            var rows = await UsageLedgerReader.ReadAsync(topology.Environment.PostgresConnectionString, CancellationToken.None);
+            var rows = await UsageLedgerReader.ReadAsync(platform.DatabaseConnectionString, since, CancellationToken.None);
             var comparison = LedgerComparison.Of(journal.Requests, rows);
-            var backlog = await IngestionBacklog.DescribeAsync(topology.Environment.RedisConnectionString, topology.SpillDirectories);
+            var backlog = await IngestionBacklog.DescribeAsync(platform.CacheConnectionString, platform.SpillDirectory);
             if ((comparison.Missing == 0 && backlog is null) || waited.Elapsed > Timeout)
             {
                 output.WriteLine($"ledger caught up in {waited.Elapsed.TotalSeconds:F1} s ({rows.Count} rows)");

@@ -6,9 +6,9 @@ namespace NhiPlatform.Faults.Tests.Checks;
 /// <summary>The comparison the suite's verdict rests on must itself catch loss, duplicates and phantom rows.</summary>
 public sealed class LedgerComparisonTests
 {
-    private static SentRequest Answered(string phase, string path, int status) => new(phase, "gateway-1", "GET", path, status, HttpStatusCode.OK, null);
+    private static SentRequest Answered(string phase, string path, int status) => new(phase, "gateway", "GET", path, status, HttpStatusCode.OK, null);
 
-    private static SentRequest Unanswered(string phase, string path) => new(phase, "gateway-2", "GET", path, null, HttpStatusCode.OK, "refused");
+    private static SentRequest Unanswered(string phase, string path) => new(phase, "gateway", "GET", path, null, HttpStatusCode.OK, "refused");
 
     private static LedgerRow Row(string path, int status, Guid? id = null) => new(id ?? Guid.NewGuid(), path, status);
 

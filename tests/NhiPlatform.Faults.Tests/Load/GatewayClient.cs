@@ -1,4 +1,4 @@
 namespace NhiPlatform.Faults.Tests.Load;
 
-/// <summary>A gateway replica's name and the journaling client aimed at it.</summary>
+/// <summary>What a journaling client is aimed at (the gateway's public address, or one replica's instance id) and the client.</summary>
 internal sealed record GatewayClient(string Name, HttpClient Http);

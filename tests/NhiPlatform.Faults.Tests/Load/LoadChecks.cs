@@ -1,15 +1,16 @@
+using NhiPlatform.Contracts;
 using NhiPlatform.Faults.Tests.Checks;
 using NhiPlatform.Faults.Tests.Phases;
 
 namespace NhiPlatform.Faults.Tests.Load;
 
-/// <summary>What the answers themselves must show: expected statuses under every fault, no 5xx, no lost answer but while a replica restarts.</summary>
+/// <summary>What the answers themselves must show: expected statuses under every fault, no 5xx, no lost answer but while a replica stops.</summary>
 internal static class LoadChecks
 {
-    /// <summary>The phases in which the last replica restarts: only its requests, only there, may go unanswered.</summary>
-    private static readonly string[] RestartingReplicaPhases = ["redis-restart", "gateway-restart"];
+    /// <summary>The phases in which a gateway replica stops: only there, and only through the proxy, may a request go unanswered.</summary>
+    private static readonly string[] ReplicaStoppingPhases = ["redis-restart", "gateway-restart"];
 
-    public static void Judge(RequestJournal journal, string restartingReplica, FaultSuiteSettings settings, SuiteReport report)
+    public static void Judge(RequestJournal journal, FaultSuiteSettings settings, SuiteReport report)
     {
         foreach (var group in journal.Requests.Where(r => r.Unexpected).GroupBy(r => (r.Phase, Expected: (int)r.Expected!.Value, r.Status)))
         {
@@ -23,7 +24,7 @@ internal static class LoadChecks
             report.Problem(group.Key.Phase, $"{group.Count()} answer(s) with status {group.Key.Status}, e.g. {group.First().Method} {group.First().Path}");
         }
 
-        foreach (var group in journal.Requests.Where(r => !r.Answered && !(RestartingReplicaPhases.Contains(r.Phase) && r.Replica == restartingReplica))
+        foreach (var group in journal.Requests.Where(r => !r.Answered && !(ReplicaStoppingPhases.Contains(r.Phase) && r.Replica == NhiResources.Gateway))
                      .GroupBy(r => (r.Phase, r.Replica)))
         {
             report.Problem(group.Key.Phase, $"{group.Count()} request(s) to {group.Key.Replica} got no answer, e.g. {group.First().Path}: {group.First().Error}");

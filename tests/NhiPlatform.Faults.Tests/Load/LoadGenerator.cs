@@ -6,10 +6,10 @@ using System.Net.Http.Headers;
 namespace NhiPlatform.Faults.Tests.Load;
 
 /// <summary>
-/// Steady load through the gateway replicas: workers alternate between replicas at a fixed total rate, each request on
-/// a path of its own (<c>/…/load/&lt;phase&gt;/&lt;worker&gt;-&lt;n&gt;</c>) so the ledger can be compared request by
-/// request. A request that gets no answer (a replica restarting) is journaled as unanswered and sent again, as a new
-/// request, to the other replica.
+/// Steady load through the gateway's public address (the orchestrator's proxy spreads it over the replicas) at a fixed
+/// total rate, each request on a path of its own (<c>/…/load/&lt;phase&gt;/&lt;worker&gt;-&lt;n&gt;</c>) so the ledger can
+/// be compared request by request. A request that gets no answer (its replica went away under it) is journaled as
+/// unanswered and sent again, as a new request, through the proxy, which takes it to a replica that runs.
 /// </summary>
 internal sealed class LoadGenerator(GatewayClients clients, LoadCredentials credentials, PhaseClock phases, FaultSuiteSettings settings)
 {
@@ -18,7 +18,7 @@ internal sealed class LoadGenerator(GatewayClients clients, LoadCredentials cred
     private Task[] _workers = [];
     private long _retried;
 
-    /// <summary>Requests sent again to the other replica because the first got no answer.</summary>
+    /// <summary>Requests sent again because the first got no answer.</summary>
     public long Retried => Interlocked.Read(ref _retried);
 
     /// <summary>Anything a worker could not handle (a bug in the suite or an unexpected exception type).</summary>
@@ -37,18 +37,16 @@ internal sealed class LoadGenerator(GatewayClients clients, LoadCredentials cred
     private async Task WorkAsync(int worker)
     {
         var interval = TimeSpan.FromSeconds((double)settings.Workers / settings.RequestsPerSecond);
-        var replicas = clients.Replicas;
         long sequence = 0;
         try
         {
             while (!_stop.IsCancellationRequested)
             {
                 var started = Stopwatch.GetTimestamp();
-                var replica = (int)((worker + ++sequence) % replicas.Count);
-                if (!await SendAsync(replicas[replica], worker, sequence))
+                if (!await SendAsync(clients.Proxy, worker, ++sequence))
                 {
                     Interlocked.Increment(ref _retried);
-                    await SendAsync(replicas[(replica + 1) % replicas.Count], worker, ++sequence);
+                    await SendAsync(clients.Proxy, worker, ++sequence);
                 }
 
                 var wait = interval - Stopwatch.GetElapsedTime(started);
@@ -64,8 +62,8 @@ internal sealed class LoadGenerator(GatewayClients clients, LoadCredentials cred
         }
     }
 
-    /// <summary>True when the replica answered (whatever the status; the journal judges it).</summary>
-    private async Task<bool> SendAsync(GatewayClient replica, int worker, long sequence)
+    /// <summary>True when the gateway answered (whatever the status; the journal judges it).</summary>
+    private async Task<bool> SendAsync(GatewayClient gateway, int worker, long sequence)
     {
         var kind = LoadRequestKinds.ForSequence(sequence);
         var name = string.Create(CultureInfo.InvariantCulture, $"load/{phases.Current}/{worker}-{sequence}");
@@ -84,7 +82,7 @@ internal sealed class LoadGenerator(GatewayClients clients, LoadCredentials cred
 
         try
         {
-            using var response = await replica.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            using var response = await gateway.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             return true;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)

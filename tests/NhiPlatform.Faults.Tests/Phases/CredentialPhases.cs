@@ -23,7 +23,7 @@ internal static class CredentialPhases
         context.Report.Check(newKid != oldKid && new JsonWebToken(fresh).Kid == newKid, context.Phase,
             $"after rotation tokens should carry the new kid {newKid} (old {oldKid}), got {new JsonWebToken(fresh).Kid}");
 
-        var delays = await Task.WhenAll(context.Clients.Replicas.Select(async replica =>
+        var delays = await Task.WhenAll(context.Clients.Replicas().Select(async replica =>
         {
             var clock = Stopwatch.StartNew();
             for (var attempt = 0; clock.Elapsed < KeyPickupBound; attempt++)
@@ -47,7 +47,7 @@ internal static class CredentialPhases
         }
 
         context.Measure("new signing key accepted at every replica (ms)", $"{delays.Max(d => d.Delay)?.TotalMilliseconds:F0}");
-        foreach (var replica in context.Clients.Replicas)
+        foreach (var replica in context.Clients.Replicas())
         {
             var status = await DenialProbe.CallAsync(replica, oldToken, Name(context, "old-kid-" + replica.Name, 0));
             context.Report.Check(status == HttpStatusCode.OK, context.Phase,

@@ -41,7 +41,7 @@ internal static class RevocationPhases
     private static async Task<IReadOnlyDictionary<string, TimeSpan?>> MeasureAsync(SuiteContext context, string token, string name, Func<Task> change)
     {
         long accepted = 0;
-        var probe = DenialProbe.MeasureAsync(context.Clients, token, $"{context.Phase}/{name}",
+        var probe = DenialProbe.MeasureAsync(context.Clients.Replicas(), token, $"{context.Phase}/{name}",
             () => Interlocked.Read(ref accepted) is var at && at == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(at), ProbeTimeout);
         await change();
         Interlocked.Exchange(ref accepted, Stopwatch.GetTimestamp());
@@ -60,7 +60,7 @@ internal static class RevocationPhases
 
     private static async Task ExpectAcceptedAsync(SuiteContext context, string token, string purpose)
     {
-        foreach (var replica in context.Clients.Replicas)
+        foreach (var replica in context.Clients.Replicas())
         {
             var status = await DenialProbe.CallAsync(replica, token, CredentialPhases.Name(context, $"{purpose}-{replica.Name}", 0));
             context.Report.Check(status == HttpStatusCode.OK, context.Phase, $"{replica.Name} answered {CredentialPhases.Format(status)} to a valid token ({purpose})");

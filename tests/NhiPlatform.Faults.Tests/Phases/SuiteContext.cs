@@ -1,22 +1,18 @@
 using NhiPlatform.Faults.Tests.Checks;
 using NhiPlatform.Faults.Tests.Load;
 using NhiPlatform.Faults.Tests.Platform;
-using NhiPlatform.Faults.Tests.Topology;
-using NhiPlatform.Testing;
 using Xunit.Abstractions;
 
 namespace NhiPlatform.Faults.Tests.Phases;
 
-/// <summary>Everything a phase works with: the servers and services, the load, the identities, and where findings go.</summary>
+/// <summary>Everything a phase works with: the platform's resources, the load, the identities, and where findings go.</summary>
 internal sealed record SuiteContext(
-    LocalServersFixture Servers,
-    FaultTopology Topology,
+    FaultPlatform Platform,
     GatewayClients Clients,
     PlatformAdmin Admin,
     LoadCredentials Load,
     PhaseClock Clock,
     FaultSuiteSettings Settings,
-    GatewayUsageCounters Counters,
     SuiteReport Report,
     ITestOutputHelper Output)
 {
