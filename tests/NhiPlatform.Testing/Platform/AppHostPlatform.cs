@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using NhiPlatform.Contracts;
 using NhiPlatform.Contracts.LocalRun;
 using NhiPlatform.Testing.Hosting;
 
@@ -69,6 +71,16 @@ public sealed class AppHostPlatform : IAsyncDisposable
             string[] args = [.. all.Select(setting => $"--{setting.Key}={setting.Value}")];
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NhiPlatform_AppHost>(
                 args, (options, _) => options.DisableDashboard = !dashboard, timeout.Token);
+            if (!dashboard)
+            {
+                // No dashboard, yet the orchestrator still points every service's telemetry at its address: each stop
+                // would wait out the exporter's 10 s flush, longer than the orchestrator waits before it kills the service.
+                foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+                {
+                    builder.CreateResourceBuilder(project).WithEnvironment(NhiConfigurationKeys.OtlpEndpoint, string.Empty);
+                }
+            }
+
             configure?.Invoke(builder);
             app = await builder.BuildAsync(timeout.Token);
             await app.StartAsync(timeout.Token);
