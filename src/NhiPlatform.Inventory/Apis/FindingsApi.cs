@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NhiPlatform.Inventory.Apis.Models;
 using NhiPlatform.Inventory.Domain;
+using NhiPlatform.ServiceDefaults.Queries;
 using NhiPlatform.Inventory.Findings;
 using NhiPlatform.Inventory.Findings.Lifecycle;
 using NhiPlatform.Inventory.Live;
@@ -24,9 +25,19 @@ internal static class FindingsApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<FindingItem>>> ListFindings(FindingListQuery query, IFindingStore store, CancellationToken cancellationToken)
+    /// <summary>Most severe first, newest first within a severity; when more follow, a <c>Link rel="next"</c> header carries the cursor.</summary>
+    public static async Task<Ok<IReadOnlyList<FindingItem>>> ListFindings(
+        FindingListQuery query, IFindingStore store, HttpContext context, CancellationToken cancellationToken)
     {
-        var findings = await store.ListAsync(query.Filter, cancellationToken);
+        // One finding more than asked says whether another page follows.
+        var limit = query.Filter.Limit;
+        var findings = await store.ListAsync(query.Filter with { Limit = limit + 1 }, cancellationToken);
+        if (findings.Count > limit)
+        {
+            findings = [.. findings.Take(limit)];
+            NextPageLink.Set(context, FindingListQuery.Cursor(findings[^1]));
+        }
+
         return TypedResults.Ok<IReadOnlyList<FindingItem>>([.. findings.Select(f => f.ToItem())]);
     }
 

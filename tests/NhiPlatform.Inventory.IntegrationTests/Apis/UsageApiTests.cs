@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NhiPlatform.Inventory.Domain;
 using NhiPlatform.Testing;
 
@@ -103,6 +104,37 @@ public sealed class UsageApiTests(LocalServersFixture servers) : IAsyncLifetime
         Assert.Equal(instants.OrderDescending(), instants);
     }
 
+    [Fact]
+    public async Task Findings_PagedWithTheLinkHeader_WalkEveryFindingOnceMostSevereFirst()
+    {
+        var rule = $"paged_{Guid.NewGuid():N}";
+        string[] severities = [FindingSeverity.Low, FindingSeverity.High, FindingSeverity.Medium];
+        var detected = Enumerable.Range(0, 12).Select(i => new DetectedFinding(rule, $"subject-{i}", null, severities[i % 3], $"finding {i}",
+            new Dictionary<string, string>())).ToList();
+        await _host.GetService<IFindingStore>().RecordEvaluationAsync(detected, [rule], DateTimeOffset.UtcNow, CancellationToken.None);
+        var token = await _host.GetReaderTokenAsync();
+
+        var seen = new List<JsonElement>();
+        var pages = 0;
+        string? next = $"/api/inventory/findings?rule={rule}&limit=5";
+        while (next is not null && pages < 10)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, next);
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await _host.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            seen.AddRange(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(e => e.Clone()));
+            next = response.Headers.TryGetValues("Link", out var links)
+                ? Regex.Match(links.Single(), "^<([^>]+)>; rel=\"next\"$").Groups[1].Value : null;
+            pages++;
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(detected.Select(d => d.Subject).Order(), seen.Select(f => f.GetProperty("subject").GetString()).Order());
+        var ranks = seen.Select(f => FindingSeverity.Rank(f.GetProperty("severity").GetString()!)).ToList();
+        Assert.Equal(ranks.OrderDescending(), ranks);
+    }
+
     [Theory]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=-5", "limit")]
@@ -124,7 +156,7 @@ public sealed class UsageApiTests(LocalServersFixture servers) : IAsyncLifetime
     [Theory]
     [InlineData("/api/inventory/credentials?rotated_before=last-week", "rotated_before")]
     [InlineData("/api/inventory/findings?severity=critical", "severity")]
-    [InlineData("/api/inventory/findings?status=open&limit=5", "limit")]
+    [InlineData("/api/inventory/findings?status=open&limit=0", "limit")]
     [InlineData("/api/inventory/callers?service=billing&servce=orders", "servce")]
     [InlineData("/api/inventory/search?q=a&q=b", "q")]
     [InlineData("/api/inventory/export/identities?format=xml", "format")]

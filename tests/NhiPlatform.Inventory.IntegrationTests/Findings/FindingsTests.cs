@@ -31,13 +31,16 @@ public sealed class FindingsTests(LocalServersFixture servers)
         await PublishAsync(redis, IdentityChanged("f-busy", now.AddDays(-60), createdAt: now.AddDays(-60)));
         await host.PublishAsync(Call("f-dormant", "echo", "echo", now.AddDays(-35)));
         await host.PublishAsync(Call("f-busy", "echo", "echo", now.AddMinutes(-1)));
+        // A disabled identity that still calls: the high finding the webhook carries.
+        await PublishAsync(redis, IdentityChanged("f-disabled", now.AddHours(-1), status: "disabled", createdAt: now.AddDays(-60)));
+        await host.PublishAsync(Call("f-disabled", "echo", "echo", now.AddMinutes(-2)));
         await host.PublishAsync(Call(null, "echo", "echo", now, decision: UsageDecisions.Denied) with
         {
             UnverifiedIssuer = "https://evil.example", UnverifiedSubject = "ghost", Reason = UsageReasons.InvalidToken,
         });
-        await InventoryApiClient.EventuallyAsync(() => host.ScalarAsync("SELECT coalesce(sum(calls), 0) FROM inventory.callers"), n => n == 3, "3 calls");
+        await InventoryApiClient.EventuallyAsync(() => host.ScalarAsync("SELECT coalesce(sum(calls), 0) FROM inventory.callers"), n => n == 4, "4 calls");
         await InventoryApiClient.EventuallyAsync(
-            () => host.ScalarAsync("SELECT count(*) FROM inventory.identities WHERE client_id LIKE 'f-%'"), n => n == 2, "2 identities");
+            () => host.ScalarAsync("SELECT count(*) FROM inventory.identities WHERE client_id LIKE 'f-%'"), n => n == 3, "3 identities");
         var admin = await host.GetTokenAsync(InventoryApiClient.AdminScope);
 
         var (status, result) = await host.SendAsync(HttpMethod.Post, "/api/inventory/findings/evaluate", admin);
@@ -54,8 +57,10 @@ public sealed class FindingsTests(LocalServersFixture servers)
         // Nothing about an unverified caller was verified: low, named by its source, never by what its token claimed.
         Assert.Equal("low", unknown.GetProperty("severity").GetString());
         Assert.DoesNotContain("ghost", unknown.GetProperty("title").GetString(), StringComparison.Ordinal);
-        await InventoryApiClient.EventuallyAsync(() => Task.FromResult(received.Count), n => n > 0, "the webhook");
-        Assert.Contains(received.SelectMany(r => r.GetProperty("findings").EnumerateArray()), f => f.GetProperty("rule").GetString() == "unknown_caller");
+        // The webhook carries new high findings, sent before the evaluation answers: an anonymous caller never pages anyone.
+        var notified = received.SelectMany(r => r.GetProperty("findings").EnumerateArray()).Select(f => f.GetProperty("rule").GetString()).ToList();
+        Assert.Contains("inactive_identity_calling", notified);
+        Assert.DoesNotContain(received.SelectMany(r => r.GetProperty("findings").EnumerateArray()), f => f.GetProperty("rule").GetString() == "unknown_caller");
 
         var id = dormant.GetProperty("id").GetInt64();
         var (ackStatus, acked) = await host.SendAsync(HttpMethod.Post, $"/api/inventory/findings/{id}/acknowledge", admin,

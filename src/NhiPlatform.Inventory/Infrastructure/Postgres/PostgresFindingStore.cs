@@ -77,7 +77,8 @@ internal sealed class PostgresFindingStore(NpgsqlDataSource dataSource) : IFindi
             SELECT {FindingColumns} FROM inventory.findings
             WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR severity = $2) AND ($3::text IS NULL OR rule = $3)
               AND ($4::text IS NULL OR client_id = $4)
-            ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, last_detected DESC, id
+              AND ($6::int IS NULL OR (CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END, id) < ($6, $7::bigint))
+            ORDER BY CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END DESC, id DESC
             LIMIT $5
             """);
         command.Parameters.Add(Nullable(filter.Status, NpgsqlDbType.Text));
@@ -85,6 +86,8 @@ internal sealed class PostgresFindingStore(NpgsqlDataSource dataSource) : IFindi
         command.Parameters.Add(Nullable(filter.Rule, NpgsqlDbType.Text));
         command.Parameters.Add(Nullable(filter.ClientId, NpgsqlDbType.Text));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = filter.Limit });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)filter.After?.SeverityRank ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)filter.After?.Id ?? DBNull.Value });
         return await ReadAllAsync(command, Read, cancellationToken);
     }
 
