@@ -34,7 +34,10 @@ database=${postgres##*/}
 secrets=$(dotnet user-secrets list --project "$root/NhiPlatform.AppHost" --json | sed '/^\/\/BEGIN$/d; /^\/\/END$/d')
 secret() { jq -er --arg key "Parameters:$1" '.[$key]' <<<"$secrets" || { echo "break-glass.sh: no $1 in the AppHost's user secrets" >&2; exit 1; }; }
 
-ConnectionStrings__nhidb="Host=${hostport%:*};Port=${hostport##*:};Database=$database;Username=nhi;Password=$(secret postgres-password)" \
-Nhi__Tokens__KeyEncryption__Key="$(secret tokens-key-encryption-key)" \
+# Plain assignments, so a missing secret stops the script here (a substitution inside the command's environment would not).
+password=$(secret postgres-password)
+key_encryption_key=$(secret tokens-key-encryption-key)
+ConnectionStrings__nhidb="Host=${hostport%:*};Port=${hostport##*:};Database=$database;Username=nhi;Password=$password" \
+Nhi__Tokens__KeyEncryption__Key="$key_encryption_key" \
 Nhi__Issuer="$(jq -r .gateway "$endpoints")" \
   exec dotnet "$dll" break-glass --client-id "$client_id" --output "$output"
