@@ -20,7 +20,7 @@ public sealed class DemoMapTests(DemoPlatformFixture fixture)
     private static readonly (string Rule, string Mentions)[] Expected =
     [
         ("dormant_identity", "dormant-sync"), ("unused_scopes", "legacy-batch"), ("credential_expiring", "billing.demo.internal"),
-        ("credential_expired", "erp-gateway.demo.internal"), ("unknown_caller", "legacy-idp.corp.example"),
+        ("credential_expired", "erp-gateway.demo.internal"), ("unknown_caller", "failed verification"),
     ];
 
     public static string ScreenshotPath { get; } = Path.Combine(RepositoryLayout.Root, "test-results", "inventory-browser", "demo-map.png");

@@ -15,6 +15,7 @@ namespace NhiPlatform.Faults.Tests.Platform;
 internal sealed class FaultPlatform : IAsyncDisposable
 {
     private const string ServiceDefaultsHealthPath = "/health";
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _replicaAddresses = new(StringComparer.Ordinal);
     private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(60);
 
     private static readonly string SpillDirectoryVariable =
@@ -71,10 +72,22 @@ internal sealed class FaultPlatform : IAsyncDisposable
         }
     }
 
-    /// <summary>A replica's own address (the port it binds behind the proxy), as the orchestrator set it in its environment.</summary>
-    public Uri ReplicaAddress(string instance) =>
-        Resources.Environment(instance, "ASPNETCORE_URLS")?.Split(';').Select(url => new Uri(url)).FirstOrDefault(url => url.Scheme == Uri.UriSchemeHttp)
-        ?? throw new InvalidOperationException($"{instance} has no http address in ASPNETCORE_URLS.");
+    /// <summary>
+    /// A replica's own address (the port it binds behind the proxy), as the orchestrator set it in its environment. A
+    /// snapshot taken while a restarted replica starts may carry no environment yet: the address it had is kept.
+    /// </summary>
+    public Uri ReplicaAddress(string instance)
+    {
+        if (Resources.Environment(instance, "ASPNETCORE_URLS")?.Split(';').Select(url => new Uri(url)).FirstOrDefault(url => url.Scheme == Uri.UriSchemeHttp) is { } address)
+        {
+            _replicaAddresses[instance] = address;
+            return address;
+        }
+
+        return _replicaAddresses.TryGetValue(instance, out var known)
+            ? known
+            : throw new InvalidOperationException($"{instance} has no http address in ASPNETCORE_URLS.");
+    }
 
     /// <summary>Starts a stopped gateway replica and waits until that replica itself answers <c>/health</c>.</summary>
     public async Task<TimeSpan> StartGatewayReplicaAsync(string instance)

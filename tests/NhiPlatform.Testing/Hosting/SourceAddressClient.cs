@@ -16,6 +16,8 @@ public static class SourceAddressClient
         {
             AllowAutoRedirect = false,
             UseCookies = false,
+            // A request sent with Expect: 100-continue waits for the server's word before its body, however loaded the machine.
+            Expect100ContinueTimeout = TimeSpan.FromSeconds(15),
             // Header bytes above 0x7F go out as they are (a hostile client's bad encodings), rather than being refused.
             RequestHeaderEncodingSelector = latin1Headers ? (_, _) => System.Text.Encoding.Latin1 : null,
             ConnectCallback = async (context, cancellationToken) =>
