@@ -4,6 +4,7 @@ using System.Text.Json;
 using NhiPlatform.Contracts;
 using NhiPlatform.Security.Tests.Platform;
 using NhiPlatform.Testing.Attacks;
+using NhiPlatform.Testing.Logging;
 
 namespace NhiPlatform.Security.Tests.Logging;
 
@@ -19,19 +20,46 @@ public sealed class LogScanTests(SecurityPlatform platform)
     {
         await HandleEveryKindOfSensitiveValueAsync();
 
-        var lines = (await platform.Logs.ReadAllAsync()).ToArray();
+        // Services write their logs on their own time: read until the flow's own lines are in (bounded), then check.
+        var lines = await ReadUntilAsync(HoldsTheFlow, TimeSpan.FromSeconds(30));
         var hits = LogScanner.Scan(lines.Select(line => $"{line.Resource}: {line.Text}"), platform.Sensitive);
 
         // The scan must have had something to look at: lines from each service, including the request and token lines.
         Assert.True(lines.Length > 1000, $"Only {lines.Length} log lines were read.");
         Assert.Contains(lines, l => l.Text.StartsWith("dbug: ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Resource == NhiResources.Tokens && l.Text.Contains("Microsoft.AspNetCore.Hosting.Diagnostics", StringComparison.Ordinal)
-            && l.Text.Contains("/connect/token", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Resource == NhiResources.Tokens && l.Text.Contains(": NhiPlatform.TokenService.Protocol.TokenEndpointHandler[", StringComparison.Ordinal));
+        Assert.Contains(lines, IsTokenRequestLine);
+        Assert.Contains(lines, IsTokenEndpointLine);
         Assert.Contains(lines, l => l.Resource == NhiResources.Gateway && l.Text.Contains(": NhiPlatform.Gateway.", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Resource == NhiResources.Inventory && l.Text.Contains(": NhiPlatform.Inventory.", StringComparison.Ordinal));
         Assert.True(platform.Sensitive.Count > 10, $"Only {platform.Sensitive.Count} sensitive values were recorded.");
         Assert.True(hits.Count == 0, $"{hits.Count} log line(s) hold a secret, token or assertion:\n{string.Join('\n', hits.Take(20))}");
+    }
+
+    private static bool IsTokenRequestLine(ResourceLogLine line) =>
+        line.Resource == NhiResources.Tokens && line.Text.Contains("Microsoft.AspNetCore.Hosting.Diagnostics", StringComparison.Ordinal)
+        && line.Text.Contains("/connect/token", StringComparison.Ordinal);
+
+    private static bool IsTokenEndpointLine(ResourceLogLine line) =>
+        line.Resource == NhiResources.Tokens && line.Text.Contains(": NhiPlatform.TokenService.Protocol.TokenEndpointHandler[", StringComparison.Ordinal);
+
+    private static bool HoldsTheFlow(IReadOnlyList<ResourceLogLine> lines) =>
+        lines.Any(IsTokenRequestLine) && lines.Any(IsTokenEndpointLine)
+        && lines.Any(l => l.Resource == NhiResources.Gateway && l.Text.Contains(": NhiPlatform.Gateway.", StringComparison.Ordinal))
+        && lines.Any(l => l.Resource == NhiResources.Inventory && l.Text.Contains(": NhiPlatform.Inventory.", StringComparison.Ordinal));
+
+    private async Task<ResourceLogLine[]> ReadUntilAsync(Func<IReadOnlyList<ResourceLogLine>, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var lines = (await platform.Logs.ReadAllAsync()).ToArray();
+            if (done(lines) || DateTimeOffset.UtcNow > deadline)
+            {
+                return lines;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
     }
 
     [Fact]
