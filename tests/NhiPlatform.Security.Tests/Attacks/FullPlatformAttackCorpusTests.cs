@@ -20,7 +20,7 @@ public sealed class FullPlatformAttackCorpusTests(SecurityPlatform platform)
 
     private async Task<AttackTarget> TargetAsync()
     {
-        var current = await SigningKeyReader.ReadCurrentAsync(platform);
+        var current = await platform.SigningKeyAsync();
         var rsa = Assert.IsType<RsaSecurityKey>(current.PrivateKey).Rsa ?? RSA.Create(((RsaSecurityKey)current.PrivateKey).Parameters);
         return new AttackTarget(platform.Issuer, NhiAudiences.Gateway, NhiScopes.EchoRead, current.Stored.KeyId, rsa);
     }

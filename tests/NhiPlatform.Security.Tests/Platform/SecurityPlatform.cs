@@ -24,6 +24,8 @@ public sealed class SecurityPlatform : AppHostPlatformFixture
     public const int FailedAuthenticationsPerClientAndSource = 30;
     public static readonly TimeSpan RateLimitWindow = TimeSpan.FromMinutes(1);
 
+    private Task<NhiPlatform.TokenService.Signing.SigningKey>? _signingKey;
+
     internal ResourceLogs Logs { get; private set; } = null!;
     internal SensitiveValues Sensitive { get; } = new();
     internal EchoRequests EchoRequests { get; private set; } = null!;
@@ -65,6 +67,9 @@ public sealed class SecurityPlatform : AppHostPlatformFixture
         discovery.EnsureSuccessStatusCode();
         Issuer = JsonDocument.Parse(await discovery.Content.ReadAsStringAsync()).RootElement.GetProperty("issuer").GetString()!;
     }
+
+    /// <summary>The token service's signing key, opened once for the suite (nothing in it rotates keys).</summary>
+    internal Task<NhiPlatform.TokenService.Signing.SigningKey> SigningKeyAsync() => _signingKey ??= SigningKeyReader.ReadCurrentAsync(this);
 
     /// <summary>A client of the gateway whose connections come from <paramref name="source"/> (see <see cref="SourceAddressClient"/>).</summary>
     internal PlatformClient ClientFrom(IPAddress source, TimeSpan? timeout = null) =>
