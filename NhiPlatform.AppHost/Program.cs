@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using NhiPlatform.AppHost;
+using NhiPlatform.AppHost.ProjectLaunch;
 using NhiPlatform.AppHost.RunState;
 using NhiPlatform.Contracts;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var run = RunSettings.From(builder);
+builder.LaunchProjectsFromBuildOutput();
 
 // Backing resources: one PostgreSQL database (a schema per service) and one Redis.
 // Run mode: local processes, data in .nhi/data; publish mode: containers.
@@ -74,6 +76,7 @@ if (builder.ExecutionContext.IsRunMode)
     });
     builder.Services.AddHostedService<RunStateWriter>();
     builder.Services.AddHostedService<ServiceStopper>();
+    StartingHealthPolling.PollStartingResources(builder);
 }
 
 builder.Build().Run();

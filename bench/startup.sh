@@ -39,9 +39,10 @@ measure() { # host state
   sleep 2
   stopping="$(now)"
   kill -TERM "$pid"
-  # Stopped: the host has exited and no process names this state directory (PostgreSQL, Redis) or runs a service.
+  # Stopped: the host has exited and no process names this state directory (PostgreSQL, Redis) or runs a service of
+  # this checkout or the baseline's (other checkouts on the machine may run theirs).
   for _ in $(seq 1 600); do
-    left="$(pgrep -f "$state|NhiPlatform\.(TokenService|Inventory|Gateway|Samples)" | grep -v "^$$\$" || true)"
+    left="$(pgrep -f "$state|$root/src/|$baseline/src/" | grep -v "^$$\$" || true)"
     if ! kill -0 "$pid" 2>/dev/null && [[ -z "$left" ]]; then break; fi
     sleep 0.1
   done

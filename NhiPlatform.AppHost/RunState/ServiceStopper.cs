@@ -6,10 +6,10 @@ using Microsoft.Extensions.Hosting;
 namespace NhiPlatform.AppHost.RunState;
 
 /// <summary>
-/// Stops the services gracefully and at once when the AppHost stops. The orchestrator runs each project under
-/// <c>dotnet run</c>, which does not pass SIGTERM on to the service: the service would wait for the orchestrator to
-/// kill its wrapper (about six seconds) and only then stop. Sending SIGTERM to the service itself lets it flush and
-/// exit in well under a second, and its wrapper exits with it.
+/// Stops the services gracefully, first, when the AppHost stops: while PostgreSQL and Redis still run, so a service
+/// flushes what it holds instead of waiting for servers the orchestrator is stopping at the same moment. A project run
+/// under <c>dotnet run</c> (one with no build output, see <c>ProjectLaunch/</c>) is signalled in its child: the wrapper
+/// does not pass SIGTERM on.
 /// </summary>
 internal sealed class ServiceStopper(ResourceNotificationService notifications, TimeProvider time) : BackgroundService, IHostedLifecycleService
 {
@@ -17,7 +17,7 @@ internal sealed class ServiceStopper(ResourceNotificationService notifications, 
     private const string ProcessIdProperty = "executable.pid";
 
     private static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<string, int> _wrappers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _processes = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,10 +25,20 @@ internal sealed class ServiceStopper(ResourceNotificationService notifications, 
         {
             await foreach (var update in notifications.WatchAsync(stoppingToken))
             {
-                if (update.Resource is ProjectResource
+                if (update.Resource is not ProjectResource)
+                {
+                    continue;
+                }
+
+                // Only a running process: the id of one that has exited (the seeding step) may belong to another by now.
+                if (update.Snapshot.State?.Text == KnownResourceStates.Running
                     && update.Snapshot.Properties.FirstOrDefault(p => p.Name == ProcessIdProperty)?.Value is IConvertible pid)
                 {
-                    _wrappers[update.ResourceId] = pid.ToInt32(CultureInfo.InvariantCulture);
+                    _processes[update.ResourceId] = pid.ToInt32(CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    _processes.TryRemove(update.ResourceId, out _);
                 }
             }
         }
@@ -40,7 +50,7 @@ internal sealed class ServiceStopper(ResourceNotificationService notifications, 
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        var services = _wrappers.Values.SelectMany(ChildrenOf).ToList();
+        var services = _processes.Values.SelectMany(pid => ChildrenOf(pid).DefaultIfEmpty(pid)).Where(IsRunning).ToList();
         if (services.Count == 0)
         {
             return;
