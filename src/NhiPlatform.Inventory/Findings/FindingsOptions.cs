@@ -47,6 +47,10 @@ internal sealed class FindingsOptions
     [Range(1, 10_000_000)] public long SpikeMinimumCalls { get; set; } = 100;
     [Range(1, 60)] public int SpikeBaselineDays { get; set; } = 7;
 
+    /// <summary>A caller's baseline is learned over this long before a spike against it is a finding (none against nothing).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan SpikeLearningPeriod { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>New high-severity findings are POSTed here as JSON; none when empty.</summary>
     public Uri? WebhookUrl { get; set; }
 }

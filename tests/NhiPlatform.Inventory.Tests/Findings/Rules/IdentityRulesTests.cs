@@ -1,3 +1,4 @@
+using NhiPlatform.Contracts;
 using NhiPlatform.Inventory.Domain;
 using NhiPlatform.Inventory.Findings;
 using NhiPlatform.Inventory.Findings.Rules;
@@ -185,5 +186,35 @@ public sealed class IdentityRulesTests
         Assert.Empty(new CallSpikeRule().Evaluate(Context(calm)));
         Assert.Equal("1300", Assert.Single(new CallSpikeRule().Evaluate(Context(spiking))).Evidence["recentCalls"]);
         Assert.Empty(new CallSpikeRule().Evaluate(Context(small)));
+    }
+
+    /// <summary>Seen: an operator's afternoon on the page and CLI was "196 calls against a baseline of 0".</summary>
+    [Fact]
+    public void CallSpike_NotForOperators_NorAgainstABaselineStillBeingLearned()
+    {
+        var hour = new DateTimeOffset(Now.Year, Now.Month, Now.Day, Now.Hour, 0, 0, TimeSpan.Zero);
+        var snapshot = new InventorySnapshot
+        {
+            Identities =
+            [
+                Identity("nhi-admin", Now.AddDays(-30), scopes: [NhiScopes.Admin]), Identity("auditor", Now.AddDays(-30), scopes: [NhiScopes.Read]),
+                Identity("fresh-job", Now.AddHours(-3)), Identity("orders", Now.AddDays(-30)),
+            ],
+            Hourly =
+            [
+                // Operators with a quiet week behind them, then an afternoon of clicking.
+                new HourlyCount("nhi-admin", hour.AddDays(-6), 2), new HourlyCount("nhi-admin", hour, 196),
+                new HourlyCount("auditor", hour.AddDays(-6), 2), new HourlyCount("auditor", hour, 500),
+                // A workload first seen two hours ago: nothing learned yet.
+                new HourlyCount("fresh-job", hour.AddHours(-1), 150), new HourlyCount("fresh-job", hour, 150),
+                // A workload first seen a day and a half ago: learned, and spiking.
+                new HourlyCount("orders", hour.AddHours(-36), 2), new HourlyCount("orders", hour, 400),
+            ],
+        };
+
+        var finding = Assert.Single(new CallSpikeRule().Evaluate(Context(snapshot)));
+        Assert.Equal("orders", finding.Subject);
+        var unlearned = new CallSpikeRule().Evaluate(Context(snapshot, options: new FindingsOptions { SpikeLearningPeriod = TimeSpan.Zero }));
+        Assert.Equal(["fresh-job", "orders"], unlearned.Select(detected => detected.Subject).Order(StringComparer.Ordinal));
     }
 }
