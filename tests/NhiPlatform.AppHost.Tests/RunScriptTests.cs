@@ -24,6 +24,11 @@ public sealed class RunScriptTests
         Assert.True(started.Count >= 9, $"Expected PostgreSQL, Redis and every service; found {Describe(started)}");
         Assert.Contains("NhiPlatform is running", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("dashboard", output.ToString(), StringComparison.Ordinal);
+        // The README shows the banner an operator will see: the same rows, in the same order.
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Root, "README.md"));
+        var rows = BannerRows(output.ToString());
+        Assert.Equal(["gateway", "operator page", "dashboard"], rows.Take(3));
+        Assert.Equal(BannerRows(readme), rows);
 
         var stopping = Stopwatch.StartNew();
         Signal(run.Id, "TERM");
@@ -46,6 +51,17 @@ public sealed class RunScriptTests
         var left = await WaitUntilGoneAsync(started, TimeSpan.FromSeconds(20));
 
         Assert.True(left.Count == 0, $"Still running 20 s after the AppHost was killed: {Describe(left)}");
+    }
+
+    /// <summary>The names of the banner's rows ("  gateway            http://..." gives "gateway"), after its first line.</summary>
+    private static List<string> BannerRows(string text)
+    {
+        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        var first = lines.FindIndex(line => line.StartsWith("NhiPlatform is running", StringComparison.Ordinal));
+        Assert.True(first >= 0, $"No banner in:\n{text}");
+        return [.. lines.Skip(first + 1)
+            .TakeWhile(line => line.StartsWith("  ", StringComparison.Ordinal) && line.Trim().Length > 0)
+            .Select(line => line.Trim().Split("  ", 2)[0])];
     }
 
     private static Process StartRunScript(string stateDirectory, out StringBuilder output)
