@@ -1,3 +1,4 @@
+using NhiPlatform.AppHost.ProjectLaunch;
 using NhiPlatform.AppHost.RunState;
 using NhiPlatform.Contracts;
 
@@ -22,7 +23,7 @@ internal static class ServiceResourceExtensions
             service.WithHttpEndpoint();
         }
 
-        return service.WithHttpHealthCheck(ServiceHealthPath);
+        return service.WithInstanceHealthCheck(ServiceHealthPath);
     }
 
     /// <summary>
@@ -33,7 +34,7 @@ internal static class ServiceResourceExtensions
     {
         if (gateway.ApplicationBuilder.ExecutionContext.IsRunMode && run.GatewayReplicas > 1)
         {
-            gateway.WithHttpEndpoint(port: run.ChooseGatewayPort()).WithReplicas(run.GatewayReplicas).WithHttpHealthCheck(ServiceHealthPath);
+            gateway.WithHttpEndpoint(port: run.ChooseGatewayPort()).WithReplicas(run.GatewayReplicas).WithInstanceHealthCheck(ServiceHealthPath);
         }
         else
         {

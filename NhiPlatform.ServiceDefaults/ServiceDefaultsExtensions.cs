@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -103,10 +104,29 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthPath).AllowAnonymous().DisableHttpMetrics();
+        // The instance name the host gave us, in every answer: its probe then knows it reached us, not another process.
+        var instance = app.Configuration[NhiConfigurationKeys.InstanceId];
+        var ready = string.IsNullOrEmpty(instance)
+            ? new HealthCheckOptions()
+            : new HealthCheckOptions
+            {
+                ResponseWriter = (context, report) =>
+                {
+                    context.Response.Headers[NhiConfigurationKeys.InstanceHeader] = instance;
+                    return HealthCheckResponseWriter(context, report);
+                },
+            };
+        app.MapHealthChecks(HealthPath, ready).AllowAnonymous().DisableHttpMetrics();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })
             .AllowAnonymous()
             .DisableHttpMetrics();
         return app;
+    }
+
+    /// <summary>ASP.NET Core's default: the status as plain text.</summary>
+    private static Task HealthCheckResponseWriter(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain";
+        return context.Response.WriteAsync(report.Status.ToString());
     }
 }

@@ -9,6 +9,15 @@ public static class NhiConfigurationKeys
     /// <summary>The issuer (<c>iss</c>): the gateway's public base URL.</summary>
     public const string Issuer = "Nhi:Issuer";
 
+    /// <summary>
+    /// The name of this run's instance of a service, from the host that started it; <c>/health</c> answers it in the
+    /// <see cref="InstanceHeader"/> header, so a probe knows it reached the instance it started and not another process.
+    /// </summary>
+    public const string InstanceId = "Nhi:InstanceId";
+
+    /// <summary>The <c>/health</c> response header that carries <see cref="InstanceId"/>.</summary>
+    public const string InstanceHeader = "Nhi-Instance";
+
     /// <summary>The audience the gateway accepts and the token service puts in tokens by default.</summary>
     public const string Audience = "Nhi:Audience";
 

@@ -29,6 +29,16 @@ public sealed class ServiceProcessTests(PlatformFixture fixture)
         Assert.EndsWith($"/bin/{Testing.RepositoryLayout.BuildConfiguration}/net10.0/{assembly}.dll", commandLine[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Health_NamesTheInstanceTheAppHostStarted()
+    {
+        using var client = new HttpClient();
+        using var response = await client.GetAsync(new Uri(new Uri(_platform.Endpoints.Gateway), "/health"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("^[0-9a-f]{32}$", Assert.Single(response.Headers.GetValues(NhiConfigurationKeys.InstanceHeader)));
+    }
+
     /// <summary>The snapshot property with an executable's process id (Aspire's KnownProperties, internal in 13.6).</summary>
     private static int? ProcessId(CustomResourceSnapshot snapshot) =>
         snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is IConvertible pid
