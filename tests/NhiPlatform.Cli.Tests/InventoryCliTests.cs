@@ -53,6 +53,32 @@ public sealed class InventoryCliTests(RunningPlatform platform) : IClassFixture<
         Assert.True(caller.GetProperty("calls").GetInt64() >= 1);
     }
 
+    /// <summary>Seen: a typo printed an empty table and exited 0, as if nobody called it.</summary>
+    [Fact]
+    public async Task WhoCalls_UnknownName_ExitsOneAndSuggestsTheCloseOne()
+    {
+        var (clientId, _) = await CallEchoAsync("cli who calls typo");
+        await EventuallyAsync(async () => (await NhiAsync("who-calls", "echo", "--json")).Json(),
+            json => json.EnumerateArray().Any(c => c.GetProperty("caller").GetString() == clientId));
+
+        var typo = await NhiAsync("who-calls", "ehco");
+
+        Assert.Equal(1, typo.ExitCode);
+        Assert.Contains("No route or service called through the gateway named 'ehco'. Did you mean: echo", typo.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rotated_UnknownIdentity_ExitsOneAndSuggestsTheCloseOne()
+    {
+        var (clientId, _) = await CallEchoAsync("cli rotated typo");
+        var typo = clientId[..^1] + (clientId[^1] == 'x' ? 'y' : 'x');
+
+        var answer = await NhiAsync("rotated", typo);
+
+        Assert.Equal(1, answer.ExitCode);
+        Assert.Contains($"No identity or credential named '{typo}'. Did you mean: {clientId}", answer.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OwnerOf_RawToken_NamesTheOwnerButIsNotVerified()
     {

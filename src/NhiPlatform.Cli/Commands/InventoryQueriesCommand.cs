@@ -18,11 +18,22 @@ internal static class InventoryQueriesCommand
         CommandAction.Set(command, async (result, cancellationToken) =>
         {
             await using var api = global.Connect(result);
-            var name = Uri.EscapeDataString(result.GetValue(target)!);
+            var raw = result.GetValue(target)!;
+            var name = Uri.EscapeDataString(raw);
             var callers = await api.GetAsync($"{Api}/callers?route={name}", cancellationToken);
             if (callers.GetArrayLength() == 0)
             {
                 callers = await api.GetAsync($"{Api}/callers?service={name}", cancellationToken);
+            }
+
+            if (callers.GetArrayLength() == 0)
+            {
+                // Nobody calls it, or it does not exist: a typo must not look like "no callers".
+                var known = KnownRoutesAndServices(await api.GetAsync($"{Api}/map", cancellationToken));
+                if (!known.Contains(raw))
+                {
+                    throw new CliException(CloseNames.Unknown("route or service called through the gateway", raw, known));
+                }
             }
 
             global.Output(result).WriteTable(callers,
@@ -99,6 +110,17 @@ internal static class InventoryQueriesCommand
                 credentials = await api.GetAsync($"{Api}/credentials?q={value}{rotatedBefore}", cancellationToken);
             }
 
+            if (credentials.GetArrayLength() == 0 && result.GetValue(before) is null)
+            {
+                // No credential at all: an identity without any is an answer, a name nobody has is a mistake.
+                var identities = (await api.GetAsync($"{Api}/identities", cancellationToken)).EnumerateArray()
+                    .Select(identity => OutputWriter.Text(identity, "clientId")).ToList();
+                if (!identities.Contains(result.GetValue(subject)!))
+                {
+                    throw new CliException(CloseNames.Unknown("identity or credential", result.GetValue(subject)!, identities));
+                }
+            }
+
             static JsonElement Credential(JsonElement item) => item.TryGetProperty("credential", out var c) ? c : item;
             global.Output(result).WriteTable(credentials,
                 ("credential", i => OutputWriter.Text(Credential(i), "name")),
@@ -113,6 +135,32 @@ internal static class InventoryQueriesCommand
         });
         return command;
     }
+
+    /// <summary>Every route id and service (cluster) the map has seen called.</summary>
+    private static HashSet<string> KnownRoutesAndServices(JsonElement map)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var edge in map.GetProperty("edges").EnumerateArray())
+        {
+            if (edge.GetProperty("target").GetString() is { } target && target.StartsWith(ServicePrefix, StringComparison.Ordinal) && target.Length > ServicePrefix.Length)
+            {
+                known.Add(target[ServicePrefix.Length..]);
+            }
+
+            foreach (var route in edge.GetProperty("routes").EnumerateArray())
+            {
+                if (route.GetString() is { Length: > 0 } id)
+                {
+                    known.Add(id);
+                }
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>The map's service nodes are named <c>service:&lt;cluster&gt;</c>.</summary>
+    private const string ServicePrefix = "service:";
 
     private static Command Map(GlobalOptions global)
     {
