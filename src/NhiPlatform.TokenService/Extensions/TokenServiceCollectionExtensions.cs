@@ -20,6 +20,7 @@ using Microsoft.Extensions.Options;
 using NhiPlatform.TokenService.Protocol;
 using NhiPlatform.TokenService.Signing;
 using NhiPlatform.TokenValidation;
+using NhiPlatform.TokenValidation.DPoP;
 
 namespace NhiPlatform.TokenService.Extensions;
 
@@ -106,6 +107,8 @@ internal static class TokenServiceCollectionExtensions
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<AccessTokenReader>();
         services.AddSingleton<TokenExchangeHandler>();
+        builder.AddNhiDPoP(NhiConfigurationKeys.TokensSection);
+        services.AddSingleton<DPoPBinding>();
         services.AddSingleton<TokenEndpointHandler>();
         services.AddSingleton<IntrospectionEndpointHandler>();
         services.AddSingleton<RevocationEndpointHandler>();
