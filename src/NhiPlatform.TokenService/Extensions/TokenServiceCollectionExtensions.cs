@@ -107,7 +107,8 @@ internal static class TokenServiceCollectionExtensions
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<AccessTokenReader>();
         services.AddSingleton<TokenExchangeHandler>();
-        builder.AddNhiDPoP(NhiConfigurationKeys.TokensSection);
+        // Nonces required at the token endpoint by default (RFC 9449 §8): a proof made in advance is useless there.
+        builder.AddNhiDPoP(NhiConfigurationKeys.TokensSection, requireNonce: true);
         services.AddSingleton<DPoPBinding>();
         services.AddSingleton<TokenEndpointHandler>();
         services.AddSingleton<IntrospectionEndpointHandler>();

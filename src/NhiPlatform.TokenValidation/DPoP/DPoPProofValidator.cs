@@ -63,7 +63,8 @@ public sealed class DPoPProofValidator(IOptions<DPoPOptions> options, TimeProvid
             ValidateLifetime = false,
             RequireExpirationTime = false,
             RequireSignedTokens = true,
-            TryAllIssuerSigningKeys = false,
+            // The proof names no kid; the one key it may be checked with is its own jwk, the only key given here.
+            TryAllIssuerSigningKeys = true,
         });
         if (!validation.IsValid || validation.SecurityToken is not JsonWebToken token)
         {

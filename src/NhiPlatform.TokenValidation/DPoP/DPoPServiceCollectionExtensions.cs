@@ -12,10 +12,12 @@ public static class DPoPServiceCollectionExtensions
     /// DPoP proof checking with options from <paramref name="section"/> (<c>…:DPoP</c>): the validator, nonces and the
     /// replay cache, both in the Redis of <c>ConnectionStrings:cache</c> (an <c>IConnectionMultiplexer</c> must be registered).
     /// </summary>
-    public static IHostApplicationBuilder AddNhiDPoP(this IHostApplicationBuilder builder, string section)
+    /// <param name="requireNonce">The default of <see cref="DPoPOptions.RequireNonce"/>; configuration wins.</param>
+    public static IHostApplicationBuilder AddNhiDPoP(this IHostApplicationBuilder builder, string section, bool requireNonce = false)
     {
         var services = builder.Services;
         services.AddOptions<DPoPOptions>()
+            .Configure(options => options.RequireNonce = requireNonce)
             .BindConfiguration($"{section}:{DPoPOptions.SectionName}")
             .ValidateDataAnnotations()
             .ValidateOnStart();
