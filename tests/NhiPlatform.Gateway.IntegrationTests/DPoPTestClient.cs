@@ -12,12 +12,12 @@ internal sealed class DPoPTestClient(HttpClient http)
 {
     public const string TokenEndpoint = GatewayTestTopology.Issuer + "/connect/token";
 
-    /// <summary>POST /connect/token (client_secret_basic) with <paramref name="proof"/> as the DPoP header, if any.</summary>
+    /// <summary>POST /connect/token (or <paramref name="path"/>; client_secret_basic) with <paramref name="proof"/> as the DPoP header, if any.</summary>
     public async Task<HttpResponseMessage> RequestTokenAsync(
-        string clientId, string secret, string? proof, string scope = "echo.read", Dictionary<string, string>? form = null)
+        string clientId, string secret, string? proof, string scope = "echo.read", Dictionary<string, string>? form = null, string path = "/connect/token")
     {
         var fields = form ?? new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = scope };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = new FormUrlEncodedContent(fields) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
         if (proof is not null)
         {
