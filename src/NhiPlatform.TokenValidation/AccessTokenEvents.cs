@@ -74,6 +74,16 @@ internal static class AccessTokenEvents
                 return BearerErrorWriter.WriteDPoPErrorAsync(context.HttpContext, dpop);
             }
 
+            // RFC 9449 §7.1: a token sent under the DPoP scheme is answered in that scheme, also when the token itself failed.
+            if (presented && DPoPTokenBinding.TokenOf(context.Request) is not null)
+            {
+                return BearerErrorWriter.WriteDPoPErrorAsync(context.HttpContext, new DPoPProofResult
+                {
+                    Error = BearerErrorWriter.InvalidToken,
+                    Description = "The access token is invalid, expired or revoked.",
+                });
+            }
+
             return BearerErrorWriter.WriteUnauthorizedAsync(context.HttpContext, presented);
         },
     };

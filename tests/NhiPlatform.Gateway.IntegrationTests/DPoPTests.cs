@@ -188,6 +188,17 @@ public sealed class DPoPTests(LocalServersFixture servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_BrokenTokenUnderDPoPScheme_InvalidTokenInTheDPoPScheme()
+    {
+        var broken = _token[..^2] + (_token[^2] == 'A' ? "Bx" : "Ax");
+        using var request = DPoPTestClient.Call(HttpMethod.Get, Path, "DPoP", broken, _key.Proof("GET", Url, broken));
+
+        using var response = await _topology.Client.SendAsync(request);
+
+        AssertDPoPError(response, "invalid_token");
+    }
+
+    [Fact]
     public async Task Call_NoToken_OffersBearerAndDPoPChallenges()
     {
         using var response = await _topology.Client.GetAsync(Path);

@@ -21,6 +21,7 @@ public sealed class DPoPProofValidator(IOptions<DPoPOptions> options, TimeProvid
     private const int MinimumRsaKeyBits = 2048;
     private static readonly string[] PrivateMembers = ["d", "p", "q", "dp", "dq", "qi", "k", "oth"];
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly DPoPKeyCache _keys = new();
 
     public async Task<DPoPProofResult> ValidateAsync(string? proof, DPoPProofRequest request)
     {
@@ -47,13 +48,24 @@ public sealed class DPoPProofValidator(IOptions<DPoPOptions> options, TimeProvid
             return DPoPProofResult.Invalid("The DPoP proof must be of type dpop+jwt, signed with " + DPoPConstants.AlgorithmsParameter + ".");
         }
 
-        if (ReadPublicKey(unverified) is not { } key)
+        if (!unverified.TryGetHeaderValue<JsonElement>("jwk", out var jwk) || jwk.ValueKind != JsonValueKind.Object)
+        {
+            return DPoPProofResult.Invalid("The DPoP proof needs its public key as jwk.");
+        }
+
+        var jwkText = jwk.GetRawText();
+        var cached = _keys.TryGet(jwkText, out var key, out var thumbprint);
+        if (!cached && ReadPublicKey(jwk) is { } read)
+        {
+            (key, thumbprint) = (read, Base64UrlEncoder.Encode(read.ComputeJwkThumbprint()));
+        }
+        else if (!cached)
         {
             return DPoPProofResult.Invalid("The DPoP proof's jwk must be a public RSA (2048 bits or more) or EC key.");
         }
 
         // Item 6: the signature, by the key the proof carries (the one the token is bound to).
-        var validation = await _handler.ValidateTokenAsync(proof, new TokenValidationParameters
+        var validation = await _handler.ValidateTokenAsync(unverified, new TokenValidationParameters
         {
             IssuerSigningKey = key,
             ValidTypes = [DPoPConstants.ProofType],
@@ -71,10 +83,15 @@ public sealed class DPoPProofValidator(IOptions<DPoPOptions> options, TimeProvid
             return DPoPProofResult.Invalid("The DPoP proof's signature does not verify with its jwk.");
         }
 
-        return CheckClaims(token, key, request);
+        if (!cached)
+        {
+            _keys.Add(jwkText, key, thumbprint);
+        }
+
+        return CheckClaims(token, thumbprint, request);
     }
 
-    private DPoPProofResult CheckClaims(JsonWebToken token, JsonWebKey key, DPoPProofRequest request)
+    private DPoPProofResult CheckClaims(JsonWebToken token, string thumbprint, DPoPProofRequest request)
     {
         if (!token.TryGetPayloadValue<string>("jti", out var jti) || string.IsNullOrEmpty(jti) || jti.Length > MaximumTokenIdLength)
         {
@@ -113,7 +130,6 @@ public sealed class DPoPProofValidator(IOptions<DPoPOptions> options, TimeProvid
             return DPoPProofResult.Invalid("The DPoP proof's ath does not match the access token.");
         }
 
-        var thumbprint = Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());
         if (request.Thumbprint is not null && !FixedEquals(thumbprint, request.Thumbprint))
         {
             return DPoPProofResult.Invalid("The DPoP proof's key is not the key the access token is bound to.");
@@ -126,10 +142,9 @@ public sealed class DPoPProofValidator(IOptions<DPoPOptions> options, TimeProvid
     /// <summary>RFC 9449 §4.2 <c>ath</c>: base64url of the SHA-256 of the token's ASCII.</summary>
     public static string AccessTokenHash(string accessToken) => Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(accessToken)));
 
-    private static JsonWebKey? ReadPublicKey(JsonWebToken token)
+    private static JsonWebKey? ReadPublicKey(JsonElement jwk)
     {
-        if (!token.TryGetHeaderValue<JsonElement>("jwk", out var jwk) || jwk.ValueKind != JsonValueKind.Object
-            || PrivateMembers.Any(member => jwk.TryGetProperty(member, out _)))
+        if (PrivateMembers.Any(member => jwk.TryGetProperty(member, out _)))
         {
             return null;
         }

@@ -102,6 +102,20 @@ public sealed class DPoPProofValidatorTests : IDisposable
             _key.Proof("GET", Url, AccessToken, issuedAt: _clock.GetUtcNow(), signedBy: _otherKey), Request()), "signature");
 
     [Fact]
+    public async Task Validate_KeyAlreadySeen_SignatureStillChecked()
+    {
+        var first = await _validator.ValidateAsync(Proof(), Request());
+        var forged = await _validator.ValidateAsync(
+            _key.Proof("GET", Url, AccessToken, issuedAt: _clock.GetUtcNow(), signedBy: _otherKey), Request());
+        var again = await _validator.ValidateAsync(Proof(), Request());
+
+        Assert.True(first.IsValid, first.Description);
+        AssertInvalid(forged, "signature");
+        Assert.True(again.IsValid, again.Description);
+        Assert.Equal(_key.Thumbprint, again.Proof!.Thumbprint);
+    }
+
+    [Fact]
     public async Task Validate_WrongType_Invalid() =>
         AssertInvalid(await _validator.ValidateAsync(
             _key.Proof("GET", Url, AccessToken, issuedAt: _clock.GetUtcNow(), type: "JWT"), Request()), "dpop+jwt");
