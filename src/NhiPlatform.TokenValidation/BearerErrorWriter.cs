@@ -15,6 +15,9 @@ public static class BearerErrorWriter
     public const string InvalidToken = "invalid_token";
     public const string InsufficientScope = "insufficient_scope";
 
+    /// <summary>A DPoP proof that cannot be checked for replay (Redis down): 503, fail closed.</summary>
+    public const string TemporarilyUnavailable = "temporarily_unavailable";
+
     /// <summary>401. Without a presented token the challenge carries no error code (RFC 6750 §3.1).</summary>
     public static Task WriteUnauthorizedAsync(HttpContext context, bool tokenPresented)
     {
@@ -56,7 +59,7 @@ public static class BearerErrorWriter
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "1";
-            return WriteBodyAsync(context, "temporarily_unavailable", DPoPProofResult.UnavailableDescription);
+            return WriteBodyAsync(context, TemporarilyUnavailable, DPoPProofResult.UnavailableDescription);
         }
 
         var error = result.Error ?? DPoPConstants.InvalidDPoPProof;
