@@ -5,6 +5,9 @@
 #   bare-yarp   wrk -> YARP, same route, no authentication, no usage -> backend (the gateway's Kestrel setting: inline scheduling)
 #   gateway-anonymous  the gateway on an anonymous route (usage events, header hygiene, no token): isolates the cost of authentication
 #   gateway     wrk -> NhiPlatform.Gateway (JwtBearer RS256 or ES256, scope check, revocation check, usage events to Redis) -> backend
+#   gateway-dpop  the same gateway, an ES256 token bound to a DPoP key (RFC 9449) and a proof of its own on every request
+#               (signature, htm/htu/iat/ath/jkt, jti recorded in Redis): compared with gateway-es256 in the same round.
+#               Proofs are made before each run (bench/dpop.lua reads them), so the run measures the gateway's checks only.
 # Usage: bench/Gateway.sh [seconds (default 10, max 60)] [connections (default 32, max 128)] [rounds (default 3, max 10)]
 # (./bench.sh runs 7 rounds: on this VM one round's ratio ranged from 64 % to 124 %, so a median of 3 hung on one round)
 # direct and nginx run once; bare YARP and the gateway targets run back to back in each round, in a rotating order
@@ -96,7 +99,7 @@ ASPNETCORE_URLS="http://127.0.0.1:$P_GATEWAY" ASPNETCORE_ENVIRONMENT=Production 
 ConnectionStrings__cache="127.0.0.1:$P_REDIS" Nhi__Issuer="$ISSUER" \
 services__tokens__http__0="http://127.0.0.1:$P_TOKENS" services__echo__http__0="http://127.0.0.1:$P_BACKEND" \
 services__inventory__http__0="http://127.0.0.1:9" services__orders__http__0="http://127.0.0.1:9" services__billing__http__0="http://127.0.0.1:9" Nhi__Gateway__Usage__SpillDirectory="$WORK/spill" \
-Logging__LogLevel__Default=Warning \
+Logging__LogLevel__Default=Warning Nhi__Gateway__DPoP__MaxAge=00:10:00 \
 ReverseProxy__Routes__benchanonymous__ClusterId=echo ReverseProxy__Routes__benchanonymous__AuthorizationPolicy=anonymous \
 ReverseProxy__Routes__benchanonymous__Match__Path='/anonymous/{**rest}' ReverseProxy__Routes__benchanonymous__Transforms__0__PathRemovePrefix=/anonymous \
   dotnet "$GATEWAY" --contentRoot "$PWD/src/NhiPlatform.Gateway/bin/Release/net10.0" >"$WORK/gateway.log" 2>&1 & PIDS+=($!); PID_GATEWAY=$!
@@ -110,19 +113,31 @@ for token in "$RS256" "$ES256"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$P_GATEWAY/svc/echo/x")
   [[ $code == 200 ]] || { echo "gateway refused the benchmark token ($code)"; cat "$WORK/gateway.log"; exit 1; }
 done
+# DPoP: a bound token and fresh proofs before each dpop run (the proof window is widened to 10 min above, so proofs made
+# before a run stay inside it; the checks cost the same). Enough proofs for the fastest gateway run seen here, twice over.
+DPOP_PROOFS=$(( SECONDS_PER_RUN * 30000 ))
+dpop_proofs() { # count
+  dotnet "$BENCH" dpop-proofs "http://127.0.0.1:$P_TOKENS" "http://127.0.0.1:$P_GATEWAY/svc/echo/x" "$1" "$WORK" >/dev/null
+}
+dpop_proofs 2
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: DPoP $(cat "$WORK/dpop-token")" -H "DPoP: $(head -n 1 "$WORK/dpop-proofs")" "http://127.0.0.1:$P_GATEWAY/svc/echo/x")
+[[ $code == 200 ]] || { echo "gateway refused the DPoP benchmark token ($code)"; cat "$WORK/gateway.log"; exit 1; }
 
-# One wrk run; appends "<name> <round> <req/s> <p50> <p99> <requests> <proxy cpu ticks> <redis cpu ticks>" to $WORK/runs.
+# One wrk run; appends "<name> <round> <req/s> <p50> <p99> <requests> <proxy cpu ticks> <redis cpu ticks> <non-2xx>" to $WORK/runs.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, in clock ticks
 run() { # name round pid url [token]
   local name=$1 round=$2 pid=$3 url=$4 token=${5:-} args=(-t2 -c"$CONNECTIONS" --latency) c0 r0 c1 r1
-  [[ -n $token ]] && args+=(-H "Authorization: Bearer $token")
+  [[ -n $token && $token != dpop ]] && args+=(-H "Authorization: Bearer $token")
+  local script=(); [[ $token == dpop ]] && script=(-s bench/dpop.lua)
+  local script_args=(); [[ $token == dpop ]] && script_args=(-- "$WORK/dpop-proofs" "$WORK/dpop-token" 2)
   c0=$(cpu_ticks "$pid"); r0=$(cpu_ticks "$PID_REDIS")
-  wrk "${args[@]}" -d"${SECONDS_PER_RUN}s" "$url" >"$WORK/$name-$round.txt"
+  wrk "${args[@]}" "${script[@]}" -d"${SECONDS_PER_RUN}s" "$url" "${script_args[@]}" >"$WORK/$name-$round.txt"
   c1=$(cpu_ticks "$pid"); r1=$(cpu_ticks "$PID_REDIS")
   awk -v n="$name" -v r="$round" -v c=$((c1 - c0)) -v rc=$((r1 - r0)) '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /^Requests\/sec:/ { rps = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } /requests in/ { q = $1 }
-    END { printf "%s %s %s %.3f %.3f %s %s %s\n", n, r, rps, p50, p99, q, c, rc }' "$WORK/$name-$round.txt" | tee -a "$WORK/runs"
+    /Non-2xx or 3xx responses:/ { bad = $NF }
+    END { printf "%s %s %s %.3f %.3f %s %s %s %d\n", n, r, rps, p50, p99, q, c, rc, bad }' "$WORK/$name-$round.txt" | tee -a "$WORK/runs"
 }
 warm() { # url [token]: JIT, connection pools, key cache
   local args=(-t2 -c"$CONNECTIONS"); [[ -n ${2:-} ]] && args+=(-H "Authorization: Bearer $2")
@@ -135,18 +150,20 @@ warm "http://127.0.0.1:$P_BACKEND/svc/echo/x"; run direct 1 "$PID_BACKEND" "http
 PID_NGINX_WORKER=$(pgrep -P "$PID_NGINX" | head -n 1)
 warm "http://127.0.0.1:$P_NGINX/svc/echo/x"; run nginx 1 "${PID_NGINX_WORKER:-$PID_NGINX}" "http://127.0.0.1:$P_NGINX/svc/echo/x"
 warm "$URL_BARE"; warm "$URL_ANON"; warm "$URL_GW" "$RS256"; warm "$URL_GW" "$ES256"
+dpop_proofs $(( DPOP_PROOFS / 2 )); wrk -t2 -c"$CONNECTIONS" -s bench/dpop.lua -d3s "$URL_GW" -- "$WORK/dpop-proofs" "$WORK/dpop-token" 2 >/dev/null
 target() { # index round
   case $1 in
     0) run bare-yarp "$2" "$PID_BARE" "$URL_BARE" ;;
     1) run gateway-anonymous "$2" "$PID_GATEWAY" "$URL_ANON" ;;
     2) run gateway-rs256 "$2" "$PID_GATEWAY" "$URL_GW" "$RS256" ;;
     3) run gateway-es256 "$2" "$PID_GATEWAY" "$URL_GW" "$ES256" ;;
+    4) dpop_proofs "$DPOP_PROOFS"; run gateway-dpop "$2" "$PID_GATEWAY" "$URL_GW" dpop ;;
   esac
 }
-# Each round starts with another target (bare YARP, anonymous, RS256, ES256, bare YARP, ...): the machine drifts within a
+# Each round starts with another target (bare YARP, anonymous, RS256, ES256, DPoP, bare YARP, ...): the machine drifts within a
 # round, and a fixed order gave the last target the worst of it every time.
 for round in $(seq 1 "$ROUNDS"); do
-  for i in 0 1 2 3; do target $(( (i + round - 1) % 4 )) "$round"; done
+  for i in 0 1 2 3 4; do target $(( (i + round - 1) % 5 )) "$round"; done
 done
 sleep 2
 USAGE_EVENTS=$(redis-cli -p "$P_REDIS" XLEN nhi:usage)
@@ -161,10 +178,10 @@ runs_file, json_file, md_file, seconds, connections, rounds, usage_events, cores
 ticks = int(ticks)
 runs = {}
 for line in open(runs_file):
-    name, rnd, rps, p50, p99, requests, cpu, redis_cpu = line.split()
+    name, rnd, rps, p50, p99, requests, cpu, redis_cpu, bad = line.split()
     runs.setdefault(name, {})[int(rnd)] = dict(rps=float(rps), p50=float(p50), p99=float(p99), requests=int(requests),
-        cpu=int(cpu) * 1e6 / ticks / max(int(requests), 1), redis=int(redis_cpu) * 1e6 / ticks / max(int(requests), 1))
-order = ["direct", "nginx", "bare-yarp", "gateway-anonymous", "gateway-rs256", "gateway-es256"]
+        cpu=int(cpu) * 1e6 / ticks / max(int(requests), 1), redis=int(redis_cpu) * 1e6 / ticks / max(int(requests), 1), non2xx=int(bad))
+order = ["direct", "nginx", "bare-yarp", "gateway-anonymous", "gateway-rs256", "gateway-es256", "gateway-dpop"]
 bare = runs["bare-yarp"]
 targets = {}
 for name in order:
@@ -179,6 +196,14 @@ for name in order:
         "addedP99MsVsBareYarp": statistics.median(added), "addedP99MsMin": min(added), "addedP99MsMax": max(added),
         "rounds": [dict(round=r, **{k: round(v, 3) for k, v in per[r].items()}) for r in sorted(per)],
     }
+# DPoP against the same gateway with bearer ES256 tokens, round by round.
+dpop, es256 = runs["gateway-dpop"], runs["gateway-es256"]
+dpop_ratios = [dpop[r]["rps"] / es256[r]["rps"] for r in dpop if r in es256]
+dpop_added = [dpop[r]["p99"] - es256[r]["p99"] for r in dpop if r in es256]
+targets["gateway-dpop"].update({
+    "ratioVsGatewayEs256": statistics.median(dpop_ratios), "ratioVsGatewayEs256Min": min(dpop_ratios), "ratioVsGatewayEs256Max": max(dpop_ratios),
+    "addedP99MsVsGatewayEs256": statistics.median(dpop_added), "non2xx": sum(v["non2xx"] for v in dpop.values()),
+})
 result = {
     "benchmark": "gateway", "utc": datetime.datetime.now(datetime.timezone.utc).isoformat(), "cores": int(cores),
     "secondsPerRun": int(seconds), "connections": int(connections), "rounds": int(rounds), "usageStreamEntries": int(usage_events),
@@ -197,6 +222,9 @@ with open(md_file, "w") as md:
         t = targets[name]
         md.write(f"| {name} | {t['requestsPerSecond']:.0f} | {t['p50Ms']:.2f} | {t['p99Ms']:.2f} | {100*t['ratioVsBareYarp']:.1f} % ({100*t['ratioMin']:.0f}-{100*t['ratioMax']:.0f} %) "
                  f"| {t['addedP99MsVsBareYarp']:+.2f} ({t['addedP99MsMin']:+.2f} to {t['addedP99MsMax']:+.2f}) | {t['cpuMicrosPerRequest']:.0f} | {t['redisCpuMicrosPerRequest']:.0f} |\n")
+    d = targets["gateway-dpop"]
+    md.write(f"\nDPoP (gateway-dpop) against bearer ES256 (gateway-es256) on the same gateway, same rounds: {100*d['ratioVsGatewayEs256']:.1f} % of its req/s "
+             f"({100*d['ratioVsGatewayEs256Min']:.0f}-{100*d['ratioVsGatewayEs256Max']:.0f} %), p99 {d['addedP99MsVsGatewayEs256']:+.2f} ms; non-2xx answers in the DPoP runs: {d['non2xx']}.\n")
     md.write("\nAim: gateway >= 85 % of bare YARP's req/s and <= 1 ms added p99. direct and nginx ran in round 1 only.\n")
 PY
 for f in "$WORK"/*-[0-9]*.txt; do

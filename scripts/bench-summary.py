@@ -52,6 +52,13 @@ if gateway:
                          f"{pct(t['ratioVsBareYarp'])} ({pct(t['ratioMin'])}–{pct(t['ratioMax'])} over {gateway['rounds']} rounds), "
                          f"p99 {t['addedP99MsVsBareYarp']:+.1f} ms",
                          "≥ 85 %, ≤ +1 ms p99" if name != "gateway-anonymous" else "", COMMANDS["gateway"]))
+    dpop, es256 = gateway["targets"].get("gateway-dpop"), gateway["targets"].get("gateway-es256")
+    if dpop and es256 and "ratioVsGatewayEs256" in dpop:
+        rows.append(("gateway, DPoP-bound ES256 token with a proof per request (RFC 9449: signature, htm/htu/iat/ath/jkt, jti in Redis)",
+                     f"{num(dpop['requestsPerSecond'])} req/s, p99 {dpop['p99Ms']:.1f} ms, {dpop['cpuMicrosPerRequest']:.0f} µs CPU/req",
+                     f"same gateway, bearer ES256 {num(es256['requestsPerSecond'])} req/s, p99 {es256['p99Ms']:.1f} ms, {es256['cpuMicrosPerRequest']:.0f} µs CPU/req",
+                     f"{pct(dpop['ratioVsGatewayEs256'])} ({pct(dpop['ratioVsGatewayEs256Min'])}–{pct(dpop['ratioVsGatewayEs256Max'])} over {gateway['rounds']} rounds), "
+                     f"p99 {dpop['addedP99MsVsGatewayEs256']:+.1f} ms", "", COMMANDS["gateway"]))
     for name, label in (("direct", "direct to the service"), ("nginx", "nginx proxy_pass")):
         t = gateway["targets"].get(name)
         if t:

@@ -8,7 +8,8 @@ namespace NhiPlatform.Gateway.Benchmarks;
 
 /// <summary>
 /// Benchmark only: publishes discovery and a JWKS with one RS256 and one ES256 key, as the token service does, and mints
-/// access tokens with them at <c>/bench/token?alg=RS256|ES256</c> (long-lived, so a run never sees one expire).
+/// access tokens with them at <c>/bench/token?alg=RS256|ES256[&amp;jkt=...]</c> (long-lived, so a run never sees one expire;
+/// with <c>jkt</c> DPoP-bound).
 /// </summary>
 internal static class StubTokenService
 {
@@ -47,18 +48,13 @@ internal static class StubTokenService
                 },
             },
         }));
-        app.MapGet("/bench/token", (string alg) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        app.MapGet("/bench/token", (string alg, string? jkt) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             TokenType = NhiClaims.AccessTokenType,
             Issuer = issuer,
             Audience = NhiAudiences.Gateway,
             Subject = new ClaimsIdentity([new Claim(NhiClaims.Subject, "bench-client")]),
-            Claims = new Dictionary<string, object>
-            {
-                [NhiClaims.ClientId] = "bench-client",
-                [NhiClaims.Scope] = NhiScopes.EchoRead,
-                [NhiClaims.TokenId] = Guid.NewGuid().ToString("N"),
-            },
+            Claims = Claims(jkt),
             Expires = DateTime.UtcNow.AddHours(2),
             SigningCredentials = alg == "ES256"
                 ? new SigningCredentials(ecKey, SecurityAlgorithms.EcdsaSha256)
@@ -66,5 +62,22 @@ internal static class StubTokenService
         }));
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>The access token's claims; with <paramref name="jkt"/>, bound to that DPoP key (RFC 9449 §6.1 <c>cnf.jkt</c>).</summary>
+    private static Dictionary<string, object> Claims(string? jkt)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            [NhiClaims.ClientId] = "bench-client",
+            [NhiClaims.Scope] = NhiScopes.EchoRead,
+            [NhiClaims.TokenId] = Guid.NewGuid().ToString("N"),
+        };
+        if (!string.IsNullOrEmpty(jkt))
+        {
+            claims["cnf"] = new Dictionary<string, object> { ["jkt"] = jkt };
+        }
+
+        return claims;
     }
 }

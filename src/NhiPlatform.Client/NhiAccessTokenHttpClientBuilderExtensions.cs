@@ -25,16 +25,24 @@ public static class NhiAccessTokenHttpClientBuilderExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(TokenEndpointClientName);
-        var cacheKey = $"{builder.Name}:{options.ClientId}:{options.Scope}:{options.Resource}";
+        var cacheKey = $"{builder.Name}:{options.ClientId}:{options.Scope}:{options.Resource}:{options.UseDPoP}";
+        // One DPoP key per client (and cache): tokens bound to it are useless to anyone else.
+        if (options.UseDPoP)
+        {
+            services.TryAddKeyedSingleton(cacheKey, (provider, _) => new DPoPProofFactory(provider.GetRequiredService<TimeProvider>()));
+        }
+
         services.TryAddKeyedSingleton(cacheKey, (provider, _) =>
         {
             var timeProvider = provider.GetRequiredService<TimeProvider>();
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(TokenEndpointClientName);
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("NhiPlatform.Client");
-            return new AccessTokenCache(new TokenEndpointClient(http, options, timeProvider), options, timeProvider, logger);
+            return new AccessTokenCache(new TokenEndpointClient(http, options, timeProvider, DPoPOf(provider, cacheKey)), options, timeProvider, logger);
         });
         return builder.AddHttpMessageHandler(provider => new NhiAccessTokenHandler(
             provider.GetRequiredKeyedService<AccessTokenCache>(cacheKey), options,
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger("NhiPlatform.Client")));
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("NhiPlatform.Client"), DPoPOf(provider, cacheKey)));
     }
+
+    private static DPoPProofFactory? DPoPOf(IServiceProvider provider, string cacheKey) => provider.GetKeyedService<DPoPProofFactory>(cacheKey);
 }

@@ -38,6 +38,12 @@ public sealed class NhiAccessTokenOptions
     /// <summary>A token is renewed this long before it expires (or at 80 % of its life, whichever is earlier).</summary>
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Ask for DPoP-bound tokens (RFC 9449) and send each request with a proof: a token copied from a log or a proxy is of
+    /// no use without this client's key, which is generated in memory per client and never leaves the process.
+    /// </summary>
+    public bool UseDPoP { get; set; }
+
     /// <summary>How many 401 <c>invalid_token</c> answers cause one refresh and retry (idempotent requests only).</summary>
     public bool RetryOnInvalidToken { get; set; } = true;
 

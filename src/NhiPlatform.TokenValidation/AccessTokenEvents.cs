@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using NhiPlatform.Contracts.Events;
+using NhiPlatform.TokenValidation.DPoP;
 
 namespace NhiPlatform.TokenValidation;
 
@@ -11,6 +12,12 @@ internal static class AccessTokenEvents
 {
     public static JwtBearerEvents Create() => new()
     {
+        OnMessageReceived = context =>
+        {
+            // RFC 9449 §7.1: a bound token arrives as "Authorization: DPoP <token>"; its proof is checked once the token is.
+            context.Token ??= DPoPTokenBinding.TokenOf(context.Request);
+            return Task.CompletedTask;
+        },
         OnAuthenticationFailed = context =>
         {
             var token = ReadUnverified(context.Request.Headers.Authorization.ToString());
@@ -25,7 +32,7 @@ internal static class AccessTokenEvents
             TokenValidationLog.TokenRejected(logger, context.Exception.GetType().Name, token?.Id);
             return Task.CompletedTask;
         },
-        OnTokenValidated = context =>
+        OnTokenValidated = async context =>
         {
             // Revocation (RFC 7009's effect at a resource server): a token the issuer withdrew is invalid_token.
             var revocation = context.HttpContext.RequestServices.GetService<IAccessTokenRevocationCheck>();
@@ -40,9 +47,13 @@ internal static class AccessTokenEvents
                 var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessTokenEvents));
                 TokenValidationLog.TokenRejected(logger, UsageReasons.Revoked, token.Id);
                 context.Fail(UsageReasons.Revoked);
+                return;
             }
 
-            return Task.CompletedTask;
+            if (context.SecurityToken is JsonWebToken validated)
+            {
+                await DPoPTokenBinding.CheckAsync(context, validated);
+            }
         },
         OnChallenge = context =>
         {
@@ -58,6 +69,21 @@ internal static class AccessTokenEvents
                 context.HttpContext.Features.Set(new AccessTokenFailureFeature { Reason = "missing_token" });
             }
 
+            if (context.HttpContext.Features.Get<AccessTokenFailureFeature>()?.DPoP is { } dpop)
+            {
+                return BearerErrorWriter.WriteDPoPErrorAsync(context.HttpContext, dpop);
+            }
+
+            // RFC 9449 §7.1: a token sent under the DPoP scheme is answered in that scheme, also when the token itself failed.
+            if (presented && DPoPTokenBinding.TokenOf(context.Request) is not null)
+            {
+                return BearerErrorWriter.WriteDPoPErrorAsync(context.HttpContext, new DPoPProofResult
+                {
+                    Error = BearerErrorWriter.InvalidToken,
+                    Description = "The access token is invalid, expired or revoked.",
+                });
+            }
+
             return BearerErrorWriter.WriteUnauthorizedAsync(context.HttpContext, presented);
         },
     };
@@ -65,7 +91,7 @@ internal static class AccessTokenEvents
     /// <summary>Reads a token's claims without trusting them, only to say who it claimed to be.</summary>
     private static JsonWebToken? ReadUnverified(string authorization)
     {
-        const string prefix = "Bearer ";
+        var prefix = authorization.StartsWith(DPoPTokenBinding.SchemePrefix, StringComparison.OrdinalIgnoreCase) ? DPoPTokenBinding.SchemePrefix : "Bearer ";
         if (!authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
             || authorization.Length - prefix.Length > AccessTokenDefaults.MaximumTokenSizeInBytes)
         {

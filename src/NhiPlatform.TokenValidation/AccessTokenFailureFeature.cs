@@ -9,4 +9,7 @@ public sealed class AccessTokenFailureFeature
     public required string Reason { get; init; }
     public string? UnverifiedIssuer { get; init; }
     public string? UnverifiedSubject { get; init; }
+
+    /// <summary>Set when the refusal is about DPoP (RFC 9449 §7.1): answered with a <c>DPoP</c> challenge, its code and nonce.</summary>
+    public DPoP.DPoPProofResult? DPoP { get; init; }
 }

@@ -95,6 +95,29 @@ public sealed class CliTests(RunningPlatform platform) : IClassFixture<RunningPl
     }
 
     [Fact]
+    public async Task Token_GetDPoP_ShowsABoundToken_AndTheRequireDPoPPolicyRefusesBearer()
+    {
+        var created = (await NhiAsync("identities", "create", "--name", "cli dpop", "--owner", "team-cli", "--purpose", "CLI test",
+            "--scope", "echo.read", "--require-dpop", "--json")).Json();
+        var clientId = created.GetProperty("clientId").GetString()!;
+        var secret = created.GetProperty("clientSecret").GetString()!;
+
+        var bearer = await NhiAsync("token", "get", "--client-id", clientId, "--client-secret", secret);
+        var bound = (await NhiAsync("token", "get", "--dpop", "--client-id", clientId, "--client-secret", secret, "--json")).Json();
+        var human = await NhiAsync("token", "get", "--dpop", "--client-id", clientId, "--client-secret", secret);
+        var lifted = await NhiAsync("identities", "require-dpop", clientId, "--off");
+        var bearerAfter = await NhiAsync("token", "get", "--client-id", clientId, "--client-secret", secret);
+
+        Assert.True(created.GetProperty("identity").GetProperty("requireSenderConstrainedTokens").GetBoolean());
+        Assert.Equal(1, bearer.ExitCode);
+        Assert.Contains("invalid_dpop_proof", bearer.Error, StringComparison.Ordinal);
+        Assert.Equal("DPoP", bound.GetProperty("token_type").GetString());
+        Assert.Contains("bound to key thumbprint (cnf.jkt)", human.Output, StringComparison.Ordinal);
+        Assert.Equal(0, lifted.ExitCode);
+        Assert.Equal(0, bearerAfter.ExitCode);
+    }
+
+    [Fact]
     public async Task Token_WrongSecret_ExitsOneWithOAuthError()
     {
         var (clientId, _) = await CreateAsync("cli wrong", "echo.read");

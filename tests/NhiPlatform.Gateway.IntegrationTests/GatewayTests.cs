@@ -69,7 +69,8 @@ public sealed class GatewayTests(LocalServersFixture servers) : IAsyncLifetime
         using var response = await GetAsync("/svc/echo/no-token");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        // Both schemes are offered (RFC 9449 §7.1), Bearer first.
+        Assert.Equal(["Bearer", "DPoP"], response.Headers.WwwAuthenticate.Select(c => c.Scheme));
         var usage = Assert.Single(await UsageForAsync("/svc/echo/no-token", 1));
         Assert.Equal(UsageDecisions.Denied, usage.Decision);
         Assert.Equal(UsageReasons.MissingToken, usage.Reason);

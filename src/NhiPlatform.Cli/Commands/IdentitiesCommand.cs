@@ -4,7 +4,7 @@ using NhiPlatform.Cli.Output;
 
 namespace NhiPlatform.Cli.Commands;
 
-/// <summary><c>nhi identities list|show|create|disable|enable|transfer</c>: the admin API's identities.</summary>
+/// <summary><c>nhi identities list|show|create|disable|enable|transfer|require-dpop</c>: the admin API's identities.</summary>
 internal static class IdentitiesCommand
 {
     private const string Path = "/api/admin/identities";
@@ -18,6 +18,7 @@ internal static class IdentitiesCommand
         command.Subcommands.Add(StatusChange(global, "disable", "Disables an identity: its tokens stop working at once."));
         command.Subcommands.Add(StatusChange(global, "enable", "Enables a disabled identity."));
         command.Subcommands.Add(Transfer(global));
+        command.Subcommands.Add(RequireDPoPCommand.Create(global, Path));
         return command;
     }
 
@@ -63,7 +64,8 @@ internal static class IdentitiesCommand
         var purpose = new Option<string>("--purpose") { Description = "Why this identity exists.", Required = true };
         var scopes = new Option<string[]>("--scope") { Description = "An allowed scope (repeatable).", AllowMultipleArgumentsPerToken = true };
         var clientId = new Option<string?>("--id") { Description = "A readable client id (default: derived from the name)." };
-        var command = new Command("create", "Registers an identity; prints its secret once.") { name, owner, purpose, scopes, clientId };
+        var requireDPoP = new Option<bool>("--require-dpop") { Description = "Issue it only DPoP-bound (sender-constrained, RFC 9449) tokens." };
+        var command = new Command("create", "Registers an identity; prints its secret once.") { name, owner, purpose, scopes, clientId, requireDPoP };
         CommandAction.Set(command, async (result, cancellationToken) =>
         {
             await using var api = global.Connect(result);
@@ -74,6 +76,7 @@ internal static class IdentitiesCommand
                 owner = result.GetValue(owner),
                 purpose = result.GetValue(purpose),
                 allowedScopes = result.GetValue(scopes) ?? [],
+                requireSenderConstrainedTokens = result.GetValue(requireDPoP),
             }, cancellationToken);
             var output = global.Output(result);
             output.WriteObject(created,
@@ -144,6 +147,7 @@ internal static class IdentitiesCommand
         ("status", i => OutputWriter.Text(i, "status")),
         ("tags", i => OutputWriter.Text(i, "tags")),
         ("allowed scopes", i => OutputWriter.Text(i, "allowedScopes")),
+        ("dpop only", i => OutputWriter.Text(i, "requireSenderConstrainedTokens")),
         ("created", i => $"{OutputWriter.Text(i, "createdAt")} by {OutputWriter.Text(i, "createdBy")}"),
         ("updated", i => $"{OutputWriter.Text(i, "updatedAt")} by {OutputWriter.Text(i, "updatedBy")}"),
     ];

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
+using NhiPlatform.Cli.Connection;
+using NhiPlatform.Client.Tokens;
 
 namespace NhiPlatform.Cli.Commands;
 
@@ -24,7 +26,12 @@ internal static class TokenCommand
     private static Command Get(GlobalOptions global)
     {
         var scope = new Option<string?>("--scope") { Description = "Scopes, space separated (default: the identity's defaults)." };
-        var command = new Command("get", "Gets an access token for the identity given by --client-id/--client-secret; prints it.") { scope };
+        var dpop = new Option<bool>("--dpop")
+        {
+            Description = "Get a DPoP-bound token (RFC 9449) for a key made in memory for this command: it shows the binding (cnf.jkt); " +
+                "without the key, which ends with the command, nobody can use the token.",
+        };
+        var command = new Command("get", "Gets an access token for the identity given by --client-id/--client-secret; prints it.") { scope, dpop };
         CommandAction.Set(command, async (result, cancellationToken) =>
         {
             await using var api = global.Connect(result);
@@ -34,12 +41,8 @@ internal static class TokenCommand
                 form["scope"] = requested;
             }
 
-            var response = await api.ReadAsync(() =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = new FormUrlEncodedContent(form) };
-                request.Headers.Authorization = Basic(api.Settings.ClientId, api.Settings.ClientSecret);
-                return api.Anonymous.SendAsync(request, cancellationToken);
-            }, cancellationToken);
+            using var proofs = result.GetValue(dpop) ? new DPoPProofFactory(TimeProvider.System) : null;
+            var response = await api.ReadAsync(() => RequestTokenAsync(api, form, proofs, cancellationToken), cancellationToken);
             var output = global.Output(result);
             if (output.Json)
             {
@@ -48,11 +51,41 @@ internal static class TokenCommand
             else
             {
                 output.WriteLine(response.GetProperty("access_token").GetString()!);
+                if (proofs is not null)
+                {
+                    var jkt = new JsonWebToken(response.GetProperty("access_token").GetString()).GetPayloadValue<JsonElement>("cnf").GetProperty("jkt");
+                    output.WriteLine($"token_type {response.GetProperty("token_type").GetString()}, bound to key thumbprint (cnf.jkt) {jkt.GetString()}");
+                }
             }
 
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>POST /connect/token; with DPoP, a proof per attempt and one more attempt with the nonce a <c>use_dpop_nonce</c> answer gives.</summary>
+    private static async Task<HttpResponseMessage> RequestTokenAsync(
+        PlatformApi api, Dictionary<string, string> form, DPoPProofFactory? proofs, CancellationToken cancellationToken)
+    {
+        var endpoint = new Uri(api.Settings.Gateway, "/connect/token");
+        for (var attempt = 0; ; attempt++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(form) };
+            request.Headers.Authorization = Basic(api.Settings.ClientId, api.Settings.ClientSecret);
+            if (proofs is not null)
+            {
+                request.Headers.Add(DPoPProofFactory.ProofHeader, proofs.Create(HttpMethod.Post, endpoint));
+            }
+
+            var response = await api.Anonymous.SendAsync(request, cancellationToken);
+            if (proofs is null || attempt > 0 || response.StatusCode != System.Net.HttpStatusCode.BadRequest
+                || !response.Headers.TryGetValues(DPoPProofFactory.NonceHeader, out var nonces) || !proofs.Remember(endpoint, nonces.First()))
+            {
+                return response;
+            }
+
+            response.Dispose();
+        }
     }
 
     private static Command Inspect(GlobalOptions global)

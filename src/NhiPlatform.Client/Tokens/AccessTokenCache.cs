@@ -12,12 +12,15 @@ internal sealed class AccessTokenCache(TokenEndpointClient client, NhiAccessToke
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CachedAccessToken? _current;
 
-    public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
+    public async ValueTask<string> GetAsync(CancellationToken cancellationToken) => (await GetTokenAsync(cancellationToken)).Value;
+
+    /// <summary>The current token with its type.</summary>
+    public async ValueTask<CachedAccessToken> GetTokenAsync(CancellationToken cancellationToken)
     {
         var current = _current;
         if (current is not null && timeProvider.GetUtcNow() < current.RefreshAt)
         {
-            return current.Value;
+            return current;
         }
 
         await _gate.WaitAsync(cancellationToken);
@@ -26,20 +29,20 @@ internal sealed class AccessTokenCache(TokenEndpointClient client, NhiAccessToke
             current = _current;
             if (current is not null && timeProvider.GetUtcNow() < current.RefreshAt)
             {
-                return current.Value;
+                return current;
             }
 
             try
             {
                 var fresh = await FetchAsync(cancellationToken);
                 _current = fresh;
-                return fresh.Value;
+                return fresh;
             }
             catch (Exception exception) when (exception is HttpRequestException or NhiAccessTokenException
                 && current is not null && timeProvider.GetUtcNow() < current.ExpiresAt)
             {
                 NhiClientLog.RenewalFailedUsingCurrent(logger, exception, options.ClientId, current.ExpiresAt);
-                return current.Value;
+                return current;
             }
         }
         finally
@@ -65,7 +68,7 @@ internal sealed class AccessTokenCache(TokenEndpointClient client, NhiAccessToke
         var expiresAt = requestedAt + lifetime;
         var refreshAt = Min(expiresAt - options.RefreshBeforeExpiry, requestedAt + (lifetime * 0.8));
         NhiClientLog.TokenAcquired(logger, options.ClientId, response.Scope, expiresAt);
-        return new CachedAccessToken(response.AccessToken!, expiresAt, refreshAt);
+        return new CachedAccessToken(response.AccessToken!, expiresAt, refreshAt) { Type = response.TokenType ?? "Bearer" };
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -6,7 +6,7 @@ namespace NhiPlatform.Client.Tokens;
 /// The protocol side, through Duende.IdentityModel: finds the token endpoint from the discovery document (once) and
 /// asks for a client-credentials token with a secret or a signed assertion.
 /// </summary>
-internal sealed class TokenEndpointClient(HttpClient httpClient, NhiAccessTokenOptions options, TimeProvider timeProvider)
+internal sealed class TokenEndpointClient(HttpClient httpClient, NhiAccessTokenOptions options, TimeProvider timeProvider, DPoPProofFactory? dpop = null)
 {
     private readonly ClientAssertionFactory? _assertions = options.ClientSecret is null
         ? new ClientAssertionFactory(options.ClientId, ClientAssertionFactory.CredentialsFrom(options), timeProvider)
@@ -16,6 +16,29 @@ internal sealed class TokenEndpointClient(HttpClient httpClient, NhiAccessTokenO
     public async Task<TokenResponse> RequestAsync(CancellationToken cancellationToken)
     {
         var tokenEndpoint = _tokenEndpoint ??= await DiscoverTokenEndpointAsync(cancellationToken);
+        var response = await SendAsync(tokenEndpoint, cancellationToken);
+        // RFC 9449 §8: the server wants a nonce of its own in the proof; it sent one, so ask once more with it.
+        if (dpop is not null && response.IsError && ErrorOf(response) == "use_dpop_nonce" && dpop.Remember(tokenEndpoint, response.DPoPNonce))
+        {
+            response = await SendAsync(tokenEndpoint, cancellationToken);
+        }
+
+        if (!response.IsError)
+        {
+            dpop?.Remember(tokenEndpoint, response.DPoPNonce);
+            return response;
+        }
+
+        // A 401 is an HTTP-level error to Duende; its JSON body still carries the RFC 6749 code.
+        var description = (response.Json is null ? null : response.TryGet("error_description")) ?? response.ErrorDescription;
+        throw new NhiAccessTokenException(ErrorOf(response), description, (int)response.HttpStatusCode);
+    }
+
+    private static string ErrorOf(TokenResponse response) =>
+        (response.Json is null ? null : response.TryGet("error")) ?? response.Error ?? "request_failed";
+
+    private async Task<TokenResponse> SendAsync(Uri tokenEndpoint, CancellationToken cancellationToken)
+    {
         var request = new ClientCredentialsTokenRequest
         {
             Address = tokenEndpoint.ToString(),
@@ -42,16 +65,12 @@ internal sealed class TokenEndpointClient(HttpClient httpClient, NhiAccessTokenO
             request.Resource.Add(options.Resource);
         }
 
-        var response = await httpClient.RequestClientCredentialsTokenAsync(request, cancellationToken);
-        if (!response.IsError)
+        if (dpop is not null)
         {
-            return response;
+            request.DPoPProofToken = dpop.Create(HttpMethod.Post, tokenEndpoint);
         }
 
-        // A 401 is an HTTP-level error to Duende; its JSON body still carries the RFC 6749 code.
-        var error = (response.Json is null ? null : response.TryGet("error")) ?? response.Error ?? "request_failed";
-        var description = (response.Json is null ? null : response.TryGet("error_description")) ?? response.ErrorDescription;
-        throw new NhiAccessTokenException(error, description, (int)response.HttpStatusCode);
+        return await httpClient.RequestClientCredentialsTokenAsync(request, cancellationToken);
     }
 
     private async Task<Uri> DiscoverTokenEndpointAsync(CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ public sealed record IdentitySnapshot
 
     public int TokenLifetimeSeconds { get; init; }
     public int CredentialMaxAgeDays { get; init; }
+
+    /// <summary>Only DPoP-bound (sender-constrained, RFC 9449) tokens are issued to this identity.</summary>
+    public bool RequireSenderConstrainedTokens { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required string CreatedBy { get; init; }

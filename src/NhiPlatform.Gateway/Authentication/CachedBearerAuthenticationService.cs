@@ -20,6 +20,7 @@ internal sealed class CachedBearerAuthenticationService(
     IOptionsMonitor<JwtBearerOptions> bearerOptions, IClaimsTransformation transformation) : IAuthenticationService
 {
     private const string BearerPrefix = "Bearer ";
+    private const string DPoPPrefix = "DPoP ";
 
     public async Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme)
     {
@@ -49,13 +50,17 @@ internal sealed class CachedBearerAuthenticationService(
     private async Task<ClaimsPrincipal?> CachedPrincipalAsync(HttpContext context, string scheme)
     {
         // JwtBearer's own reading of the header, so both paths agree on what the token is.
+        // (and the DPoP scheme's, RFC 9449 §7.1: the proof is checked by the TokenValidated event, on this path too).
         var authorization = context.Request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        var prefix = authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? BearerPrefix
+            : authorization.StartsWith(DPoPPrefix, StringComparison.OrdinalIgnoreCase) ? DPoPPrefix
+            : null;
+        if (prefix is null)
         {
             return null;
         }
 
-        var token = authorization[BearerPrefix.Length..].Trim();
+        var token = authorization[prefix.Length..].Trim();
         var options = bearerOptions.Get(scheme);
         var keys = token.Length == 0 ? null
             : await SigningKeySet.CurrentAsync(options.ConfigurationManager as BaseConfigurationManager, options.TokenValidationParameters);

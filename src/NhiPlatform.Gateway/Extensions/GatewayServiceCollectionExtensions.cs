@@ -14,6 +14,7 @@ using NhiPlatform.Gateway.Routing;
 using NhiPlatform.Gateway.Transforms;
 using NhiPlatform.Gateway.Usage;
 using NhiPlatform.TokenValidation;
+using NhiPlatform.TokenValidation.DPoP;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace NhiPlatform.Gateway.Extensions;
@@ -27,6 +28,8 @@ internal static class GatewayServiceCollectionExtensions
         var services = builder.Services;
         builder.AddRedisClient(NhiResources.Cache);
         builder.AddNhiAccessTokenValidation();
+        // RFC 9449: DPoP-bound tokens with a proof per request; proof ids and nonces shared by every replica through Redis.
+        builder.AddNhiDPoPResourceServer(NhiConfigurationKeys.GatewaySection);
         var defaultAudience = builder.Configuration[NhiConfigurationKeys.Audience] ?? NhiAudiences.Gateway;
         var routeAudiences = RouteAudiences(builder.Configuration.GetSection(ReverseProxySection));
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>

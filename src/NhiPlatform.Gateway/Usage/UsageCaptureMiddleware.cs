@@ -78,7 +78,8 @@ internal sealed class UsageCaptureMiddleware(RequestDelegate next, UsageEventCha
 
     private static (string Decision, string? Reason) Decide(HttpContext context, RouteModel? route, AccessTokenFailureFeature? failure, int status)
     {
-        if (failure is not null && status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        // 503: a DPoP proof refused because its replay check was unavailable (fail closed).
+        if (failure is not null && status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status503ServiceUnavailable)
         {
             return (UsageDecisions.Denied, failure.Reason);
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NhiPlatform.TokenService.Credentials;
 using NhiPlatform.TokenService.Protocol;
 using NhiPlatform.TokenService.Signing;
+using NhiPlatform.TokenValidation.DPoP;
 
 namespace NhiPlatform.TokenService.Apis;
 
@@ -42,6 +43,7 @@ internal static class DiscoveryApi
             RevocationEndpointAuthSigningAlgValuesSupported = ClientKeyAlgorithms.All,
             IdTokenSigningAlgValuesSupported = ["RS256", "ES256"],
             SubjectTypesSupported = ["public"],
+            DPoPSigningAlgValuesSupported = DPoPConstants.Algorithms,
         }, ProtocolJsonContext.Default.DiscoveryDocument);
     }
 

@@ -42,6 +42,7 @@ internal static class IdentitiesApi
             TokenLifetimeSeconds = body.TokenLifetimeSeconds,
             CredentialMaxAgeDays = body.CredentialMaxAgeDays,
             ExpiresAt = body.ExpiresAt,
+            RequireSenderConstrainedTokens = body.RequireSenderConstrainedTokens ?? false,
         };
         var errors = NewIdentityValidator.Validate(request, timeProvider.GetUtcNow());
         if (errors.Count > 0)
@@ -102,6 +103,7 @@ internal static class IdentitiesApi
             CredentialMaxAgeDays = body.CredentialMaxAgeDays,
             ExpiresAt = body.ExpiresAt,
             ClearExpiresAt = body.ClearExpiresAt,
+            RequireSenderConstrainedTokens = body.RequireSenderConstrainedTokens,
         };
         return AdminResults.Identity(await lifecycle.UpdateAsync(clientId, update, AdminResults.Actor(user), cancellationToken));
     }

@@ -22,6 +22,12 @@ internal sealed record Identity
     public int TokenLifetimeSeconds { get; init; } = IdentityLimits.DefaultTokenLifetimeSeconds;
     public int CredentialMaxAgeDays { get; init; } = IdentityLimits.DefaultCredentialMaxAgeDays;
 
+    /// <summary>
+    /// Policy: the token endpoint issues this identity only DPoP-bound tokens (RFC 9449); a request without a proof is
+    /// refused with <c>invalid_dpop_proof</c>.
+    /// </summary>
+    public bool RequireSenderConstrainedTokens { get; init; }
+
     /// <summary>When the identity itself stops working, if ever.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 

@@ -20,6 +20,7 @@ using Microsoft.Extensions.Options;
 using NhiPlatform.TokenService.Protocol;
 using NhiPlatform.TokenService.Signing;
 using NhiPlatform.TokenValidation;
+using NhiPlatform.TokenValidation.DPoP;
 
 namespace NhiPlatform.TokenService.Extensions;
 
@@ -106,6 +107,9 @@ internal static class TokenServiceCollectionExtensions
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<AccessTokenReader>();
         services.AddSingleton<TokenExchangeHandler>();
+        // Nonces required at the token endpoint by default (RFC 9449 §8): a proof made in advance is useless there.
+        builder.AddNhiDPoP(NhiConfigurationKeys.TokensSection, requireNonce: true);
+        services.AddSingleton<DPoPBinding>();
         services.AddSingleton<TokenEndpointHandler>();
         services.AddSingleton<IntrospectionEndpointHandler>();
         services.AddSingleton<RevocationEndpointHandler>();

@@ -29,6 +29,7 @@ internal sealed class IdentityLifecycle(IIdentityStore store, IdentityChangeNoti
                 TokenLifetimeSeconds = update.TokenLifetimeSeconds ?? identity.TokenLifetimeSeconds,
                 CredentialMaxAgeDays = update.CredentialMaxAgeDays ?? identity.CredentialMaxAgeDays,
                 ExpiresAt = update.ClearExpiresAt ? null : update.ExpiresAt ?? identity.ExpiresAt,
+                RequireSenderConstrainedTokens = update.RequireSenderConstrainedTokens ?? identity.RequireSenderConstrainedTokens,
             };
         }, cancellationToken);
 

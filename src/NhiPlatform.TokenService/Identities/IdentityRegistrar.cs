@@ -44,6 +44,7 @@ internal sealed class IdentityRegistrar(IIdentityStore store, SecretIssuer secre
             TokenLifetimeSeconds = request.TokenLifetimeSeconds ?? IdentityLimits.DefaultTokenLifetimeSeconds,
             CredentialMaxAgeDays = request.CredentialMaxAgeDays ?? IdentityLimits.DefaultCredentialMaxAgeDays,
             ExpiresAt = request.ExpiresAt,
+            RequireSenderConstrainedTokens = request.RequireSenderConstrainedTokens,
             CreatedAt = now,
             CreatedBy = actor,
             UpdatedAt = now,

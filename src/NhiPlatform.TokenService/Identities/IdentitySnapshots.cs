@@ -25,6 +25,7 @@ internal static class IdentitySnapshots
             Status = identity.Status,
             TokenLifetimeSeconds = identity.TokenLifetimeSeconds,
             CredentialMaxAgeDays = identity.CredentialMaxAgeDays,
+            RequireSenderConstrainedTokens = identity.RequireSenderConstrainedTokens,
             ExpiresAt = identity.ExpiresAt,
             CreatedAt = identity.CreatedAt,
             CreatedBy = identity.CreatedBy,

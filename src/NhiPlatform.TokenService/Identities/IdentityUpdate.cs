@@ -13,4 +13,5 @@ internal sealed record IdentityUpdate
     public int? CredentialMaxAgeDays { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
     public bool ClearExpiresAt { get; init; }
+    public bool? RequireSenderConstrainedTokens { get; init; }
 }

@@ -12,4 +12,5 @@ internal sealed record NewIdentity(string? ClientId, string DisplayName, string 
     public int? TokenLifetimeSeconds { get; init; }
     public int? CredentialMaxAgeDays { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
+    public bool RequireSenderConstrainedTokens { get; init; }
 }

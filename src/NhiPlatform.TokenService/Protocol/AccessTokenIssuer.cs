@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NhiPlatform.Contracts;
 using NhiPlatform.TokenService.Signing;
+using NhiPlatform.TokenValidation.DPoP;
 
 namespace NhiPlatform.TokenService.Protocol;
 
@@ -30,6 +31,11 @@ internal sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<TokenServi
         if (spec.Actor is not null)
         {
             claims[ActClaim] = spec.Actor;
+        }
+
+        if (spec.Thumbprint is not null)
+        {
+            claims[DPoPConstants.ConfirmationClaim] = new Dictionary<string, object> { [DPoPConstants.ThumbprintMember] = spec.Thumbprint };
         }
 
         if (spec.ExchangedFrom is { Count: > 0 } exchangedFrom)

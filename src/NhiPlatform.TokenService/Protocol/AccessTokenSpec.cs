@@ -8,4 +8,7 @@ internal sealed record AccessTokenSpec(string Subject, string ClientId, IReadOnl
 
     /// <summary>The tokens this one is exchanged from (<see cref="NhiPlatform.Contracts.NhiClaims.ExchangedFrom"/>), nearest first.</summary>
     public IReadOnlyList<string>? ExchangedFrom { get; init; }
+
+    /// <summary>RFC 9449 §6.1: the thumbprint of the DPoP key the token is bound to (<c>cnf.jkt</c>); null for a bearer token.</summary>
+    public string? Thumbprint { get; init; }
 }

@@ -20,5 +20,6 @@ internal sealed record DiscoveryDocument
     [JsonPropertyName("response_types_supported")] public IReadOnlyList<string> ResponseTypesSupported { get; init; } = [];
     [JsonPropertyName("subject_types_supported")] public IReadOnlyList<string>? SubjectTypesSupported { get; init; }
     [JsonPropertyName("id_token_signing_alg_values_supported")] public IReadOnlyList<string>? IdTokenSigningAlgValuesSupported { get; init; }
+    [JsonPropertyName("dpop_signing_alg_values_supported")] public IReadOnlyList<string>? DPoPSigningAlgValuesSupported { get; init; }
     [JsonPropertyName("scopes_supported")] public IReadOnlyList<string>? ScopesSupported { get; init; }
 }

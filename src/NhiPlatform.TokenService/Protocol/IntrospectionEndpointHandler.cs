@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NhiPlatform.Contracts;
 using NhiPlatform.TokenService.Caching;
 using NhiPlatform.TokenService.Domain;
+using NhiPlatform.TokenValidation.DPoP;
 
 namespace NhiPlatform.TokenService.Protocol;
 
@@ -54,7 +55,7 @@ internal sealed class IntrospectionEndpointHandler(
             Active = true,
             Scope = jwt.TryGetPayloadValue<string>(NhiClaims.Scope, out var scope) ? scope : null,
             ClientId = clientId,
-            TokenType = "Bearer",
+            TokenType = DPoPBinding.TokenType(DPoPResourceCheck.BoundThumbprint(jwt)),
             Exp = new DateTimeOffset(jwt.ValidTo).ToUnixTimeSeconds(),
             Iat = new DateTimeOffset(jwt.IssuedAt).ToUnixTimeSeconds(),
             Nbf = new DateTimeOffset(jwt.ValidFrom).ToUnixTimeSeconds(),
@@ -63,6 +64,8 @@ internal sealed class IntrospectionEndpointHandler(
             Iss = jwt.Issuer,
             Jti = jwt.Id,
             Act = jwt.TryGetPayloadValue<JsonElement>(AccessTokenIssuer.ActClaim, out var act) ? act : null,
+            // RFC 9449 §6.2: a bound token's confirmation, so a resource server introspecting can check the proof key.
+            Cnf = jwt.TryGetPayloadValue<JsonElement>(DPoPConstants.ConfirmationClaim, out var cnf) ? cnf : null,
         };
     }
 }

@@ -18,6 +18,7 @@ internal sealed record IntrospectionResponse
     [JsonPropertyName("iss")] public string? Iss { get; init; }
     [JsonPropertyName("jti")] public string? Jti { get; init; }
     [JsonPropertyName("act")] public JsonElement? Act { get; init; }
+    [JsonPropertyName("cnf")] public JsonElement? Cnf { get; init; }
 
     public static IntrospectionResponse Inactive { get; } = new() { Active = false };
 }

@@ -41,6 +41,14 @@ internal static partial class ProtocolLog
         Message = "{ClientId} introspected a token: active {Active}")]
     public static partial void TokenIntrospected(ILogger logger, string clientId, bool active);
 
+    [LoggerMessage(EventId = 2040, EventName = "DPoPProofRefused", Level = LogLevel.Information,
+        Message = "Refused the DPoP proof of {ClientId}: {Error}")]
+    public static partial void DPoPProofRefused(ILogger logger, string clientId, string error);
+
+    [LoggerMessage(EventId = 2041, EventName = "DPoPProofUnavailable", Level = LogLevel.Warning,
+        Message = "Refused the DPoP token request of {ClientId}: the proof's replay check is unavailable (fail closed)")]
+    public static partial void DPoPProofUnavailable(ILogger logger, string clientId);
+
     [LoggerMessage(EventId = 2009, EventName = "RateLimited", Level = LogLevel.Warning,
         Message = "Rate limited {Kind} for {Key}; retry after {RetryAfterSeconds} s")]
     public static partial void RateLimited(ILogger logger, string kind, string key, int retryAfterSeconds);

@@ -11,7 +11,7 @@ namespace NhiPlatform.TokenService.Protocol;
 /// client, scope, resource), handle (issue), write. The first failing stage answers.
 /// </summary>
 internal sealed class TokenEndpointHandler(
-    ClientAuthenticator authenticator, AccessTokenIssuer issuer, TokenExchangeHandler exchange, TokenRateLimiter rateLimiter, IdentityCache cache,
+    ClientAuthenticator authenticator, AccessTokenIssuer issuer, TokenExchangeHandler exchange, TokenRateLimiter rateLimiter, IdentityCache cache, DPoPBinding dpop,
     IOptions<TokenServiceOptions> options, ILogger<TokenEndpointHandler> logger)
 {
     public const string Path = "/connect/token";
@@ -48,9 +48,16 @@ internal sealed class TokenEndpointHandler(
             return limited;
         }
 
+        // RFC 9449 §5: a proof binds the token to its key; the identity's policy may require one.
+        var (thumbprint, dpopError) = await dpop.BindAsync(httpRequest, identity, cancellationToken);
+        if (dpopError is not null)
+        {
+            return new OAuthErrorResult(dpopError);
+        }
+
         if (request.GrantType == GrantTypeValidator.TokenExchange)
         {
-            return await exchange.HandleAsync(request, identity, cancellationToken);
+            return await exchange.HandleAsync(request, identity, thumbprint, cancellationToken);
         }
 
         var (scopes, scopeError) = ScopeValidator.Validate(request.Scope, identity.AllowedScopes, identity.DefaultScopes);
@@ -67,9 +74,9 @@ internal sealed class TokenEndpointHandler(
             return new OAuthErrorResult(targetError);
         }
 
-        var token = issuer.Issue(new AccessTokenSpec(identity.ClientId, identity.ClientId, scopes, audience!, Lifetime(identity)));
+        var token = issuer.Issue(new AccessTokenSpec(identity.ClientId, identity.ClientId, scopes, audience!, Lifetime(identity)) { Thumbprint = thumbprint });
         ProtocolLog.TokenIssued(logger, identity.ClientId, token.TokenId, token.Scope, token.ExpiresAt);
-        return new TokenResult(new TokenResponse(token.Token, "Bearer", token.ExpiresIn, token.Scope));
+        return new TokenResult(new TokenResponse(token.Token, DPoPBinding.TokenType(thumbprint), token.ExpiresIn, token.Scope));
     }
 
     public static TimeSpan Lifetime(Identity identity) => TimeSpan.FromSeconds(identity.TokenLifetimeSeconds);

@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using NhiPlatform.Contracts;
 using NhiPlatform.TokenService.Caching;
 using NhiPlatform.TokenService.Domain;
+using NhiPlatform.TokenValidation.DPoP;
 
 namespace NhiPlatform.TokenService.Protocol;
 
@@ -12,7 +13,9 @@ namespace NhiPlatform.TokenService.Protocol;
 /// RFC 8693 token exchange, delegation only: an authenticated client (the actor) presents an access token it
 /// received (the subject token) and gets a narrower one for a downstream audience. Scopes are the requested ones
 /// within both the subject token's and the actor's allowed scopes; the audience must be allowed to the actor;
-/// the lifetime never exceeds the subject token's; <c>act</c> records the chain (§4.1).
+/// the lifetime never exceeds the subject token's; <c>act</c> records the chain (§4.1). DPoP: the new token is bound to the
+/// actor's proof key when the actor sent one; a bound subject token is exchanged only with a proof, so an exchange never
+/// turns a sender-constrained token into a bearer token (the actor cannot prove the subject's key, only its own).
 /// </summary>
 internal sealed class TokenExchangeHandler(
     AccessTokenReader reader, IRevocationStore revocations, IdentityCache cache, AccessTokenIssuer issuer,
@@ -21,7 +24,7 @@ internal sealed class TokenExchangeHandler(
     public const string AccessTokenType = "urn:ietf:params:oauth:token-type:access_token";
     public const string JwtTokenType = "urn:ietf:params:oauth:token-type:jwt";
 
-    public async Task<IResult> HandleAsync(TokenRequest request, Identity actor, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(TokenRequest request, Identity actor, string? thumbprint, CancellationToken cancellationToken)
     {
         // §2.1: subject_token and subject_token_type are required; actor_token is not supported (the client is the actor).
         if (request.SubjectToken is null || request.SubjectTokenType is not (AccessTokenType or JwtTokenType))
@@ -43,6 +46,13 @@ internal sealed class TokenExchangeHandler(
         {
             ProtocolLog.ExchangeRefused(logger, actor.ClientId, "subject token invalid, revoked or of an inactive identity");
             return new OAuthErrorResult(new OAuthError(OAuthErrors.InvalidGrant, "The subject token is invalid."));
+        }
+
+        if (thumbprint is null && DPoPResourceCheck.BoundThumbprint(subject) is not null)
+        {
+            ProtocolLog.ExchangeRefused(logger, actor.ClientId, "bound subject token without a DPoP proof");
+            return new OAuthErrorResult(new OAuthError(OAuthErrors.InvalidDPoPProof,
+                "A DPoP-bound subject token is exchanged only for a DPoP-bound token: send a DPoP proof."));
         }
 
         // Never broader than either party: within the subject token's scopes and the actor's allowed scopes.
@@ -82,8 +92,9 @@ internal sealed class TokenExchangeHandler(
         {
             Actor = act,
             ExchangedFrom = [subject.Id, .. ExchangeChain.Of(subject)],
+            Thumbprint = thumbprint,
         });
         ProtocolLog.TokenExchanged(logger, actor.ClientId, subject.Subject, subject.Id, token.TokenId, token.Scope);
-        return new TokenResult(new TokenResponse(token.Token, "Bearer", token.ExpiresIn, token.Scope) { IssuedTokenType = AccessTokenType });
+        return new TokenResult(new TokenResponse(token.Token, DPoPBinding.TokenType(thumbprint), token.ExpiresIn, token.Scope) { IssuedTokenType = AccessTokenType });
     }
 }

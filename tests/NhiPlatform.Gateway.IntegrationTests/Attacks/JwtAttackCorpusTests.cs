@@ -52,7 +52,7 @@ public sealed class JwtAttackCorpusTests(AttackCorpusFixture fixture)
             $"/svc/echo/corpus-query?access_token={_gateway.Target.Valid()}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        Assert.Equal(["Bearer", "DPoP"], response.Headers.WwwAuthenticate.Select(c => c.Scheme));
         Assert.Equal(0, _gateway.EchoRequests.Count("/corpus-query"));
     }
 

@@ -24,4 +24,7 @@ public sealed record CreateIdentityRequest
     public int? CredentialMaxAgeDays { get; init; }
 
     public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Issue only DPoP-bound tokens (RFC 9449): token requests without a proof are refused. Default false.</summary>
+    public bool? RequireSenderConstrainedTokens { get; init; }
 }

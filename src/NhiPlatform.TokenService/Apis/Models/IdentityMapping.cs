@@ -18,6 +18,7 @@ internal static class IdentityMapping
         AllowedAudiences = identity.AllowedAudiences,
         TokenLifetimeSeconds = identity.TokenLifetimeSeconds,
         CredentialMaxAgeDays = identity.CredentialMaxAgeDays,
+        RequireSenderConstrainedTokens = identity.RequireSenderConstrainedTokens,
         ExpiresAt = identity.ExpiresAt,
         Status = identity.Status,
         CreatedAt = identity.CreatedAt,

@@ -15,6 +15,9 @@ public sealed record IdentityResponse
     public required IReadOnlyList<string> AllowedAudiences { get; init; }
     public required int TokenLifetimeSeconds { get; init; }
     public required int CredentialMaxAgeDays { get; init; }
+
+    /// <summary>Only DPoP-bound tokens are issued (RFC 9449).</summary>
+    public bool RequireSenderConstrainedTokens { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
     public required string Status { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

@@ -17,6 +17,9 @@ public sealed record UpdateIdentityRequest
     public int? CredentialMaxAgeDays { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>Issue only DPoP-bound tokens (RFC 9449).</summary>
+    public bool? RequireSenderConstrainedTokens { get; init; }
+
     /// <summary>True removes the identity's expiry.</summary>
     public bool ClearExpiresAt { get; init; }
 }

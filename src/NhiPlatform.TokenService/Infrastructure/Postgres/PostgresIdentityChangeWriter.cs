@@ -7,7 +7,7 @@ namespace NhiPlatform.TokenService.Infrastructure.Postgres;
 /// <summary>Writes one <see cref="IdentityChange"/> inside the caller's transaction.</summary>
 internal static class PostgresIdentityChangeWriter
 {
-    private static readonly string Placeholders = string.Join(", ", Enumerable.Range(1, 16).Select(i => $"${i}"));
+    private static readonly string Placeholders = string.Join(", ", Enumerable.Range(1, 17).Select(i => $"${i}"));
 
     /// <summary>False when a creation finds the client id taken (nothing else is written then).</summary>
     public static async Task<bool> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IdentityChange change, CancellationToken cancellationToken)
@@ -17,7 +17,8 @@ internal static class PostgresIdentityChangeWriter
             : """
               UPDATE tokens.identities SET display_name = $2, owner = $3, purpose = $4, allowed_scopes = $5, status = $6,
                   updated_at = $9, updated_by = $10, tags = $11, default_scopes = $12, allowed_audiences = $13,
-                  token_lifetime_seconds = $14, credential_max_age_days = $15, expires_at = $16
+                  token_lifetime_seconds = $14, credential_max_age_days = $15, expires_at = $16,
+                  require_sender_constrained_tokens = $17
               WHERE client_id = $1 AND $7::timestamptz IS NOT NULL AND $8::text IS NOT NULL
               """;
         await using (var command = new NpgsqlCommand(sql, connection, transaction))

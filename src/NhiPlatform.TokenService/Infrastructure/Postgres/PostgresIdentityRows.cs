@@ -9,7 +9,7 @@ internal static class PostgresIdentityRows
 {
     public const string IdentityColumns =
         "client_id, display_name, owner, purpose, allowed_scopes, status, created_at, created_by, updated_at, updated_by, " +
-        "tags, default_scopes, allowed_audiences, token_lifetime_seconds, credential_max_age_days, expires_at";
+        "tags, default_scopes, allowed_audiences, token_lifetime_seconds, credential_max_age_days, expires_at, require_sender_constrained_tokens";
 
     public const string SecretColumns = "secret_id, client_id, digest, created_at, expires_at, revoked_at, last_used_at, hint";
 
@@ -33,6 +33,7 @@ internal static class PostgresIdentityRows
         TokenLifetimeSeconds = reader.GetInt32(13),
         CredentialMaxAgeDays = reader.GetInt32(14),
         ExpiresAt = NullableTime(reader, 15),
+        RequireSenderConstrainedTokens = reader.GetBoolean(16),
     };
 
     public static ClientSecret ReadSecret(NpgsqlDataReader reader) => new()
@@ -71,7 +72,7 @@ internal static class PostgresIdentityRows
         Reason = reader.IsDBNull(7) ? null : reader.GetString(7),
     };
 
-    /// <summary>Parameters $1..$16 in <see cref="IdentityColumns"/> order.</summary>
+    /// <summary>Parameters $1..$17 in <see cref="IdentityColumns"/> order.</summary>
     public static void AddIdentityParameters(NpgsqlCommand command, Identity identity)
     {
         var p = command.Parameters;
@@ -91,6 +92,7 @@ internal static class PostgresIdentityRows
         p.AddWithValue(identity.TokenLifetimeSeconds);
         p.AddWithValue(identity.CredentialMaxAgeDays);
         p.Add(new NpgsqlParameter { Value = (object?)identity.ExpiresAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        p.AddWithValue(identity.RequireSenderConstrainedTokens);
     }
 
     private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal) =>
