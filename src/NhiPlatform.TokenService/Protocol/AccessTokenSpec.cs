@@ -8,4 +8,10 @@ internal sealed record AccessTokenSpec(string Subject, string ClientId, IReadOnl
 
     /// <summary>The tokens this one is exchanged from (<see cref="NhiPlatform.Contracts.NhiClaims.ExchangedFrom"/>), nearest first.</summary>
     public IReadOnlyList<string>? ExchangedFrom { get; init; }
+
+    /// <summary>How the client authenticated (<see cref="NhiPlatform.Contracts.NhiClaims.AuthenticationMethod"/>).</summary>
+    public string? AuthenticatedWith { get; init; }
+
+    /// <summary>The credential it authenticated with (<see cref="NhiPlatform.Contracts.NhiClaims.CredentialId"/>).</summary>
+    public Guid? CredentialId { get; init; }
 }

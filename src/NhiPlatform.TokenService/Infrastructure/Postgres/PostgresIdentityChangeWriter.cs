@@ -43,6 +43,21 @@ internal static class PostgresIdentityChangeWriter
                 """, cancellationToken, key.CredentialId, key.ClientId, key.KeyId, key.Jwk, key.CreatedAt, key.ExpiresAt);
         }
 
+        foreach (var federated in change.NewFederatedCredentials)
+        {
+            await ExecuteAsync(connection, transaction, """
+                INSERT INTO tokens.federated_credentials (credential_id, client_id, name, issuer, subject, audiences, claims, description, jwks, created_at, created_by)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                """, cancellationToken, federated.CredentialId, federated.ClientId, federated.Name, federated.Issuer, federated.Subject, federated.Audiences.ToArray(),
+                new NpgsqlParameter { Value = System.Text.Json.JsonSerializer.Serialize(federated.Claims), NpgsqlDbType = NpgsqlDbType.Jsonb },
+                (object?)federated.Description ?? DBNull.Value, (object?)federated.Jwks ?? DBNull.Value, federated.CreatedAt, federated.CreatedBy);
+        }
+
+        foreach (var deleted in change.DeletedFederatedCredentials)
+        {
+            await ExecuteAsync(connection, transaction, "DELETE FROM tokens.federated_credentials WHERE credential_id = $1", cancellationToken, deleted);
+        }
+
         foreach (var update in change.CredentialUpdates)
         {
             var revoked = new NpgsqlParameter { Value = (object?)update.RevokedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
