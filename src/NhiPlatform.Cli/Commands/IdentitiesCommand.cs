@@ -4,7 +4,7 @@ using NhiPlatform.Cli.Output;
 
 namespace NhiPlatform.Cli.Commands;
 
-/// <summary><c>nhi identities list|show|create|disable|enable|transfer</c>: the admin API's identities.</summary>
+/// <summary><c>nhi identities list|show|create|disable|enable|transfer|federate</c>: the admin API's identities.</summary>
 internal static class IdentitiesCommand
 {
     private const string Path = "/api/admin/identities";
@@ -18,6 +18,7 @@ internal static class IdentitiesCommand
         command.Subcommands.Add(StatusChange(global, "disable", "Disables an identity: its tokens stop working at once."));
         command.Subcommands.Add(StatusChange(global, "enable", "Enables a disabled identity."));
         command.Subcommands.Add(Transfer(global));
+        command.Subcommands.Add(FederateCommand.Create(global));
         return command;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -173,12 +172,9 @@ internal sealed class FederatedAssertionValidator(
         return expires - start > settings.MaxAssertionLifetime ? F.LifetimeTooLong : null;
     }
 
-    /// <summary>Each required claim must be present with exactly the value (a string claim, or the JSON text of another kind).</summary>
+    /// <summary>Each required claim must be present with exactly the value (a string claim; a number or boolean by its text).</summary>
     private static bool ClaimsMatch(JsonWebToken assertion, FederatedCredential credential) =>
-        credential.Claims.All(required => assertion.TryGetPayloadValue<JsonElement>(required.Key, out var value) && value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString() == required.Value,
-            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText() == required.Value,
-            _ => false,
-        });
+        credential.Claims.All(required => assertion.TryGetClaim(required.Key, out var claim)
+            && claim.ValueType is not (JsonClaimValueTypes.Json or JsonClaimValueTypes.JsonArray or JsonClaimValueTypes.JsonNull)
+            && claim.Value == required.Value);
 }

@@ -90,7 +90,8 @@ internal static partial class FederatedCredentialRules
             var parsed = PublicJwkParser.Parse(key);
             if (parsed.Key is null)
             {
-                errors["jwks." + parsed.Member] = [parsed.Error!];
+                // The key checks name members "jwk.<member>"; here the key sits in "jwks".
+                errors["jwks" + parsed.Member!["jwk".Length..]] = [parsed.Error!];
                 return null;
             }
 
