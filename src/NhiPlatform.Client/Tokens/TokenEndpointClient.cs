@@ -19,7 +19,8 @@ internal sealed class TokenEndpointClient(HttpClient httpClient, NhiAccessTokenO
         var request = new ClientCredentialsTokenRequest
         {
             Address = tokenEndpoint.ToString(),
-            ClientId = string.IsNullOrEmpty(options.ClientId) ? null : options.ClientId,
+            // Empty for a federated token without client_id: the server then finds the identity by issuer and subject.
+            ClientId = options.ClientId,
             Scope = options.Scope,
             ClientCredentialStyle = ClientCredentialStyle.AuthorizationHeader,
         };
