@@ -102,6 +102,31 @@ public sealed class FederatedCredentialsApiTests(LocalServersFixture servers) : 
     }
 
     [Fact]
+    public async Task Add_ConcurrentlyBeyondTheLimitOnTwoReplicas_StoresExactlyTwenty()
+    {
+        await using var replica = await TokenServiceTestHost.StartAsync(servers, _host.Environment, _host.StateDirectory);
+        var (clientId, _) = await _host.RegisterAsync("echo.read");
+        var path = $"/api/admin/identities/{clientId}/federated-credentials";
+        var adminToken = await _host.GetAdminTokenAsync();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = JsonContent.Create(new { name = $"race-{i:00}", issuer = GitHub, subject = $"repo:contoso/r{i}:ref:refs/heads/main" }),
+            };
+            request.Headers.Authorization = new("Bearer", adminToken);
+            using var response = await (i % 2 == 0 ? _host.Client : replica.Client).SendAsync(request);
+            return response.StatusCode;
+        }));
+
+        using var list = await _host.AdminAsync(HttpMethod.Get, path);
+        Assert.Equal(FederatedCredentialRules.MaxPerIdentity, (await list.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal(FederatedCredentialRules.MaxPerIdentity, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.All(statuses.Where(s => s != HttpStatusCode.Created), s => Assert.True(s is HttpStatusCode.Conflict or HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task Add_UnknownIdentity_IsNotFound()
     {
         using var response = await _host.AdminAsync(HttpMethod.Post, "/api/admin/identities/nobody-here/federated-credentials",
