@@ -66,7 +66,12 @@ internal sealed class FederatedCredentialManager(
         };
         var change = IdentityChangeFactory.Build(IdentityChangeKinds.FederatedCredentialCreated, actor, now, before, after, null, IdentitySnapshots.From(credential))
             with { NewFederatedCredentials = [credential] };
-        await store.CommitAsync(change, cancellationToken);
+        if (await store.CommitAsync(change, cancellationToken) == CommitOutcome.FederatedCredentialRefused)
+        {
+            return (IdentityOutcome.Conflict(
+                $"The name is taken or the identity already has {FederatedCredentialRules.MaxPerIdentity} federated credentials (added concurrently)."), null);
+        }
+
         notifier.Committed(clientId);
         return (new IdentityOutcome(IdentityOutcomeKind.Ok, after) { CredentialId = credential.CredentialId }, credential);
     }

@@ -100,9 +100,9 @@ internal sealed class PostgresIdentityStore(NpgsqlDataSource dataSource) : IIden
             await PostgresAdministrationGuard.LockAsync(connection, transaction, cancellationToken);
         }
 
-        if (!await PostgresIdentityChangeWriter.WriteAsync(connection, transaction, change, cancellationToken))
+        if (await PostgresIdentityChangeWriter.WriteAsync(connection, transaction, change, cancellationToken) is var written and not CommitOutcome.Committed)
         {
-            return CommitOutcome.ClientIdTaken;
+            return written;
         }
 
         if (change.EndsAdministration && !await PostgresAdministrationGuard.AnyLastingAdministratorAsync(connection, transaction, cancellationToken))
