@@ -20,6 +20,7 @@ var tokens = builder.AddProject<Projects.NhiPlatform_TokenService>(NhiResources.
     .WithCache(cache)
     .WithKeyEncryptionKey()
     .WithGatewayAsTrustedProxy()
+    .WithLoopbackHttpIssuers()
     .WithBootstrapCredentialsFile(run);
 
 var inventory = builder.AddProject<Projects.NhiPlatform_Inventory>(NhiResources.Inventory)

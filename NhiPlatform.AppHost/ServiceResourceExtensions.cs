@@ -66,6 +66,15 @@ internal static class ServiceResourceExtensions
                 .WithEnvironment(Variable(NhiConfigurationKeys.TrustedProxies + ":1"), "::1");
 
     /// <summary>
+    /// Federated credentials may trust an http issuer on loopback when run (a local test issuer, a kind cluster's API
+    /// server behind a port-forward); published, issuers must be https, the token service's default.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithLoopbackHttpIssuers(this IResourceBuilder<ProjectResource> tokens) =>
+        tokens.ApplicationBuilder.ExecutionContext.IsRunMode
+            ? tokens.WithEnvironment(Variable(NhiConfigurationKeys.FederationAllowLoopbackHttpIssuers), "true")
+            : tokens;
+
+    /// <summary>
     /// Where the token service writes the first admin identity (mode 600) on first start, and where the tooling reads
     /// it. Only when run: a published deployment has no repository directory to write into.
     /// </summary>

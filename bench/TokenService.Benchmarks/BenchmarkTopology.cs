@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using NhiPlatform.Contracts;
 using NhiPlatform.Contracts.LocalRun;
 using NhiPlatform.Testing;
+using NhiPlatform.Testing.Federation;
 using NhiPlatform.Testing.Hosting;
 using NhiPlatform.TokenService.Protocol;
 using NhiPlatform.TokenService.Signing;
@@ -16,7 +17,8 @@ namespace NhiPlatform.TokenService.Benchmarks;
 
 /// <summary>
 /// Real PostgreSQL and Redis, the real token service on Kestrel, and a bare endpoint in the same process that only
-/// reads the form and signs the same claims with the same key (no authentication, no checks, no Redis).
+/// reads the form and signs the same claims with the same key (no authentication, no checks, no Redis). For federation,
+/// an external issuer on loopback whose Kubernetes-style token authenticates the same identity instead of its secret.
 /// </summary>
 internal sealed class BenchmarkTopology : IAsyncDisposable
 {
@@ -27,9 +29,14 @@ internal sealed class BenchmarkTopology : IAsyncDisposable
     private readonly string _basic;
     private readonly string _bareUrl;
     private readonly string _tokenUrl;
+    private readonly ExternalIssuer _cluster;
+    private string _federatedAssertion = string.Empty;
+    private string _clientId = string.Empty;
 
-    private BenchmarkTopology(LocalServersFixture servers, ServiceHost<TokenServiceOptions> tokens, WebApplication bare, BootstrapCredentials admin)
+    private BenchmarkTopology(
+        LocalServersFixture servers, ServiceHost<TokenServiceOptions> tokens, WebApplication bare, BootstrapCredentials admin, ExternalIssuer cluster)
     {
+        _cluster = cluster;
         _servers = servers;
         _tokens = tokens;
         _bare = bare;
@@ -54,12 +61,35 @@ internal sealed class BenchmarkTopology : IAsyncDisposable
             // The per-client limit would cap a benchmark of one client; the limiter still runs (one Redis round trip).
             ["Nhi:Tokens:RateLimits:TokenRequestsPerClient"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",
+            [NhiConfigurationKeys.FederationAllowLoopbackHttpIssuers] = "true",
         });
         tokens.Start();
         var admin = System.Text.Json.JsonSerializer.Deserialize(
             await File.ReadAllTextAsync(Path.Combine(state, BootstrapCredentials.FileName)), LocalRunJsonContext.Default.BootstrapCredentials)!;
         var bare = await StartBareAsync(tokens.Services.GetRequiredService<AccessTokenIssuer>());
-        return new BenchmarkTopology(servers, tokens, bare, admin);
+        var topology = new BenchmarkTopology(servers, tokens, bare, admin, await ExternalIssuer.StartAsync());
+        await topology.FederateAsync(admin.ClientId);
+        return topology;
+    }
+
+    /// <summary>The same identity trusts the loopback cluster's service account: one token, reused (as a pod reuses its projected token).</summary>
+    private async Task FederateAsync(string clientId)
+    {
+        _clientId = clientId;
+        using var tokenResponse = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, _tokenUrl)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = NhiScopes.Admin }),
+            Headers = { Authorization = new AuthenticationHeaderValue("Basic", _basic) },
+        });
+        var adminToken = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
+        using var add = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(_tokenUrl), $"/api/admin/identities/{clientId}/federated-credentials"))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { name = "bench-pod", issuer = _cluster.Issuer, subject = "system:serviceaccount:bench:load" }),
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", adminToken) },
+        };
+        using var added = await _client.SendAsync(add);
+        added.EnsureSuccessStatusCode();
+        _federatedAssertion = _cluster.KubernetesToken("bench", "load", "https://gateway.bench/connect/token");
     }
 
     /// <summary>The baseline: form read, the same <see cref="AccessTokenIssuer"/> (same claims, same key), the same response writer.</summary>
@@ -82,6 +112,25 @@ internal sealed class BenchmarkTopology : IAsyncDisposable
     private const string BootstrapClientId = "nhi-admin";
 
     public async Task<bool> TokenRequest(CancellationToken cancellationToken) => await SendAsync(_tokenUrl, withAuthentication: true, cancellationToken);
+
+    /// <summary>The same request authenticated by the federated token (client_assertion) instead of client_secret_basic.</summary>
+    public async Task<bool> FederatedRequest(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _tokenUrl)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["scope"] = NhiScopes.Read,
+                ["client_id"] = _clientId,
+                ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                ["client_assertion"] = _federatedAssertion,
+            }),
+        };
+        using var response = await _client.SendAsync(request, cancellationToken);
+        await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return response.IsSuccessStatusCode;
+    }
 
     public async Task<bool> BareRequest(CancellationToken cancellationToken) => await SendAsync(_bareUrl, withAuthentication: false, cancellationToken);
 
@@ -106,6 +155,7 @@ internal sealed class BenchmarkTopology : IAsyncDisposable
         _client.Dispose();
         await _bare.DisposeAsync();
         await _tokens.DisposeAsync();
+        await _cluster.DisposeAsync();
         await _servers.DisposeAsync();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace NhiPlatform.Client;
 
-/// <summary>How a workload gets its access tokens. Set either <see cref="ClientSecret"/> or a private key.</summary>
+/// <summary>How a workload gets its access tokens. Set a <see cref="ClientSecret"/>, a private key or a <see cref="FederatedTokenFile"/>.</summary>
 public sealed class NhiAccessTokenOptions
 {
     /// <summary>The platform's base URL (the issuer, i.e. the gateway); the token endpoint is read from its discovery document.</summary>
@@ -25,6 +25,14 @@ public sealed class NhiAccessTokenOptions
 
     /// <summary>A certificate with a private key for <c>private_key_jwt</c>.</summary>
     public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// A file holding a token of an external issuer that one of the identity's federated credentials trusts, which the
+    /// platform keeps fresh (a Kubernetes projected service-account token, a SPIFFE JWT-SVID). It is read again for every
+    /// token request, so a rotated file is picked up without a restart. <see cref="ClientId"/> may then stay empty when
+    /// exactly one identity trusts the token's issuer and subject.
+    /// </summary>
+    public string? FederatedTokenFile { get; set; }
 
     /// <summary>The key id registered with the platform, used with <see cref="PrivateKeyFile"/> or <see cref="Certificate"/>.</summary>
     public string? KeyId { get; set; }
@@ -54,16 +62,19 @@ public sealed class NhiAccessTokenOptions
             throw new InvalidOperationException("NhiAccessTokenOptions: set Authority (the platform's base URL) or TokenEndpoint.");
         }
 
-        if (string.IsNullOrWhiteSpace(ClientId))
+        if (string.IsNullOrWhiteSpace(ClientId) && FederatedTokenFile is null)
         {
             throw new InvalidOperationException("NhiAccessTokenOptions: ClientId is required.");
         }
 
-        var methods = new[] { ClientSecret is not null, PrivateKey is not null || PrivateKeyFile is not null || Certificate is not null };
+        var methods = new[]
+        {
+            ClientSecret is not null, PrivateKey is not null || PrivateKeyFile is not null || Certificate is not null, FederatedTokenFile is not null,
+        };
         if (methods.Count(m => m) != 1)
         {
             throw new InvalidOperationException(
-                "NhiAccessTokenOptions: set exactly one credential: ClientSecret, or a private key (PrivateKey, PrivateKeyFile or Certificate).");
+                "NhiAccessTokenOptions: set exactly one credential: ClientSecret, a private key (PrivateKey, PrivateKeyFile or Certificate) or FederatedTokenFile.");
         }
     }
 }

@@ -22,6 +22,15 @@ public static class NhiClaims
     /// <summary>How many exchanges deep a chain is followed; a longer chain is refused.</summary>
     public const int MaxExchangeDepth = 16;
 
+    /// <summary>
+    /// How the client authenticated when the token was issued: one of <see cref="NhiAuthenticationMethods"/>. The gateway
+    /// copies it into usage events, so the inventory knows which credentials a workload really uses.
+    /// </summary>
+    public const string AuthenticationMethod = "nhi_auth";
+
+    /// <summary>The id of the credential (secret, public key or federated credential) the client authenticated with.</summary>
+    public const string CredentialId = "nhi_cred";
+
     /// <summary>The JOSE <c>typ</c> of an access token (RFC 9068 §2.1).</summary>
     public const string AccessTokenType = "at+jwt";
 }

@@ -48,6 +48,12 @@ public static class NhiConfigurationKeys
     /// <summary>During a rotation, the key-encryption key being replaced: it still decrypts, never encrypts.</summary>
     public const string PreviousKeyEncryptionKey = TokensSection + ":KeyEncryption:PreviousKeys:0";
 
+    /// <summary>Section of the token service's federation options (external issuers' tokens as client credentials).</summary>
+    public const string FederationSection = TokensSection + ":Federation";
+
+    /// <summary>Accept loopback <c>http://</c> issuers for federation: the AppHost sets it in run mode only.</summary>
+    public const string FederationAllowLoopbackHttpIssuers = FederationSection + ":AllowLoopbackHttpIssuers";
+
     /// <summary>Section of the gateway's options.</summary>
     public const string GatewaySection = "Nhi:Gateway";
 

@@ -18,6 +18,7 @@ app.MapDiscoveryApi();
 app.MapConnectApi();
 app.MapIdentitiesApi();
 app.MapCredentialsApi();
+app.MapFederatedCredentialsApi();
 app.MapAuditApi();
 app.MapSigningKeysApi();
 await app.RunAsync();

@@ -57,5 +57,7 @@ public sealed class PublishManifestTests
         Assert.True(resources.GetProperty("tokens-key-encryption-key").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
         // Nothing of a local run leaks into a deployment: no repository paths for credentials files or data.
         Assert.False(resources.GetProperty(NhiResources.Tokens).GetProperty("env").TryGetProperty("Nhi__Bootstrap__CredentialsFile", out _));
+        // Federated credentials trust https issuers only once deployed: the loopback-http option is a local run's.
+        Assert.False(resources.GetProperty(NhiResources.Tokens).GetProperty("env").TryGetProperty("Nhi__Tokens__Federation__AllowLoopbackHttpIssuers", out _));
     }
 }

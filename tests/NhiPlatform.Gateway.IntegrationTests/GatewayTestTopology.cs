@@ -41,7 +41,9 @@ internal sealed class GatewayTestTopology : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <param name="configureServices">Applied to every host (a log capture, say).</param>
-    public static async Task<GatewayTestTopology> StartAsync(LocalServersFixture servers, Action<IServiceCollection>? configureServices = null)
+    /// <param name="tokenSettings">Extra token-service configuration (federation options, say).</param>
+    public static async Task<GatewayTestTopology> StartAsync(
+        LocalServersFixture servers, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? tokenSettings = null)
     {
         var environment = await servers.CreateEnvironmentAsync(CancellationToken.None);
         var bootstrapFile = Path.Combine(Directory.CreateTempSubdirectory("nhi-gateway-test-").FullName, BootstrapCredentials.FileName);
@@ -51,7 +53,7 @@ internal sealed class GatewayTestTopology : IAsyncDisposable
             [NhiConfigurationKeys.ConnectionString(NhiResources.Cache)] = environment.RedisConnectionString,
             [NhiConfigurationKeys.Issuer] = Issuer,
             [NhiConfigurationKeys.BootstrapCredentialsFile] = bootstrapFile,
-        }, configureServices);
+        }.Concat(tokenSettings ?? new Dictionary<string, string?>()).ToDictionary(), configureServices);
         tokens.Start();
         var echoRequests = new RequestRecorder();
         var echo = new ServiceHost<EchoResponse>(new Dictionary<string, string?>(),

@@ -4,7 +4,7 @@ using NhiPlatform.Cli.Output;
 
 namespace NhiPlatform.Cli.Commands;
 
-/// <summary><c>nhi identities list|show|create|disable|enable|transfer|require-dpop</c>: the admin API's identities.</summary>
+/// <summary><c>nhi identities list|show|create|disable|enable|transfer|require-dpop|federate</c>: the admin API's identities.</summary>
 internal static class IdentitiesCommand
 {
     private const string Path = "/api/admin/identities";
@@ -19,6 +19,7 @@ internal static class IdentitiesCommand
         command.Subcommands.Add(StatusChange(global, "enable", "Enables a disabled identity."));
         command.Subcommands.Add(Transfer(global));
         command.Subcommands.Add(RequireDPoPCommand.Create(global, Path));
+        command.Subcommands.Add(FederateCommand.Create(global));
         return command;
     }
 

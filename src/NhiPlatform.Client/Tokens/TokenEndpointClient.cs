@@ -8,7 +8,7 @@ namespace NhiPlatform.Client.Tokens;
 /// </summary>
 internal sealed class TokenEndpointClient(HttpClient httpClient, NhiAccessTokenOptions options, TimeProvider timeProvider, DPoPProofFactory? dpop = null)
 {
-    private readonly ClientAssertionFactory? _assertions = options.ClientSecret is null
+    private readonly ClientAssertionFactory? _assertions = options.ClientSecret is null && options.FederatedTokenFile is null
         ? new ClientAssertionFactory(options.ClientId, ClientAssertionFactory.CredentialsFrom(options), timeProvider)
         : null;
     private Uri? _tokenEndpoint = options.TokenEndpoint;
@@ -42,11 +42,22 @@ internal sealed class TokenEndpointClient(HttpClient httpClient, NhiAccessTokenO
         var request = new ClientCredentialsTokenRequest
         {
             Address = tokenEndpoint.ToString(),
+            // Empty for a federated token without client_id: the server then finds the identity by issuer and subject.
             ClientId = options.ClientId,
             Scope = options.Scope,
             ClientCredentialStyle = ClientCredentialStyle.AuthorizationHeader,
         };
-        if (_assertions is null)
+        if (options.FederatedTokenFile is { } federatedTokenFile)
+        {
+            // RFC 7523 §2.2 with the external issuer's token as the assertion, read now: the platform rewrites the file.
+            request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
+            request.ClientAssertion = new ClientAssertion
+            {
+                Type = Duende.IdentityModel.OidcConstants.ClientAssertionTypes.JwtBearer,
+                Value = await FederatedTokenReader.ReadAsync(federatedTokenFile, cancellationToken),
+            };
+        }
+        else if (_assertions is null)
         {
             request.ClientSecret = options.ClientSecret;
         }

@@ -12,4 +12,6 @@ public static class IdentityChangeKinds
     public const string CredentialCreated = "credential_created";
     public const string CredentialRotated = "credential_rotated";
     public const string CredentialRevoked = "credential_revoked";
+    public const string FederatedCredentialCreated = "federated_credential_created";
+    public const string FederatedCredentialDeleted = "federated_credential_deleted";
 }

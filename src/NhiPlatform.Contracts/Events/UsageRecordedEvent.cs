@@ -56,4 +56,13 @@ public sealed record UsageRecordedEvent
 
     /// <summary>Scopes of the verified token, space separated.</summary>
     public string? Scopes { get; init; }
+
+    /// <summary>
+    /// How the client authenticated to get the verified token (<see cref="NhiAuthenticationMethods"/>, from its
+    /// <see cref="NhiClaims.AuthenticationMethod"/> claim); null for tokens issued before the claim existed.
+    /// </summary>
+    public string? AuthenticationMethod { get; init; }
+
+    /// <summary>The credential the client authenticated with (<see cref="NhiClaims.CredentialId"/>).</summary>
+    public string? CredentialId { get; init; }
 }

@@ -59,6 +59,8 @@ internal sealed class UsageCaptureMiddleware(RequestDelegate next, UsageEventCha
             ClientId = authenticated ? user.FindFirstValue(NhiClaims.ClientId) : null,
             TokenId = authenticated ? user.FindFirstValue(NhiClaims.TokenId) : null,
             Scopes = authenticated ? user.FindFirstValue(NhiClaims.Scope) : null,
+            AuthenticationMethod = authenticated ? Bounded(user.FindFirstValue(NhiClaims.AuthenticationMethod), MaxUnverifiedClaimLength) : null,
+            CredentialId = authenticated ? Bounded(user.FindFirstValue(NhiClaims.CredentialId), MaxUnverifiedClaimLength) : null,
             UnverifiedIssuer = Bounded(failure?.UnverifiedIssuer, MaxUnverifiedClaimLength),
             UnverifiedSubject = Bounded(failure?.UnverifiedSubject, MaxUnverifiedClaimLength),
             RouteId = route?.Config.RouteId,

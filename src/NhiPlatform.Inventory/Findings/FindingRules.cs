@@ -10,6 +10,6 @@ internal static class FindingRules
         typeof(DormantIdentityRule), typeof(UnusedCredentialRule), typeof(UnusedScopesRule), typeof(CredentialExpiringRule),
         typeof(CredentialExpiredRule), typeof(RotationOverdueRule), typeof(OwnerlessRule), typeof(MissingPurposeOrTagsRule),
         typeof(InactiveIdentityCallingRule), typeof(UnknownCallerRule), typeof(NewSourceAddressRule), typeof(NewRouteRule),
-        typeof(CallSpikeRule),
+        typeof(CallSpikeRule), typeof(FederatedSecretUnneededRule), typeof(FederatedCredentialUnusedRule), typeof(FederatedSubjectTooBroadRule),
     ];
 }

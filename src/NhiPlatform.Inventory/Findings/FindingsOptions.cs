@@ -25,6 +25,9 @@ internal sealed class FindingsOptions
     [Range(1, 3650)] public int UnusedCredentialAfterDays { get; set; } = 30;
 
     /// <summary>Granted scopes are judged unused only once the identity is this old.</summary>
+    /// <summary>A federated credential never used this long after its creation is reported.</summary>
+    [Range(1, 3650)] public int UnusedFederatedCredentialAfterDays { get; set; } = 7;
+
     [Range(1, 3650)] public int ScopeObservationDays { get; set; } = 14;
 
     /// <summary>The observation window below a day; when set it wins over <see cref="ScopeObservationDays"/>.</summary>

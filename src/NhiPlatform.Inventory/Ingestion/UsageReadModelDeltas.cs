@@ -16,6 +16,8 @@ internal sealed class UsageReadModelDeltas
     private readonly SortedDictionary<(string Caller, string SourceAddress), UsageDelta> _sources = new(TupleOrder.Instance);
     private readonly SortedDictionary<(DateOnly Day, string Caller, string RouteId, string Service), UsageDelta> _daily = new(TupleOrder.Instance);
     private readonly SortedDictionary<(string Caller, DateTime Hour), UsageDelta> _hourly = new(TupleOrder.Instance);
+    private readonly SortedDictionary<string, SortedSet<string>> _methods = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, DateTimeOffset> _credentialUses = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, UsageDelta> Callers => _callers;
 
@@ -26,6 +28,12 @@ internal sealed class UsageReadModelDeltas
     public IReadOnlyDictionary<(DateOnly Day, string Caller, string RouteId, string Service), UsageDelta> Daily => _daily;
 
     public IReadOnlyDictionary<(string Caller, DateTime Hour), UsageDelta> Hourly => _hourly;
+
+    /// <summary>Per caller, how it authenticated for the tokens it used (allowed requests only).</summary>
+    public IReadOnlyDictionary<string, SortedSet<string>> AuthenticationMethods => _methods;
+
+    /// <summary>Per token-service credential id, its latest use at the gateway (allowed requests only).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> CredentialUses => _credentialUses;
 
     public static UsageReadModelDeltas From(IEnumerable<UsageRecordedEvent> stored)
     {
@@ -52,6 +60,16 @@ internal sealed class UsageReadModelDeltas
         if (usage.Decision == UsageDecisions.Allowed && usage.Scopes is not null)
         {
             edge.AddScopes(usage.Scopes);
+        }
+
+        if (usage.Decision == UsageDecisions.Allowed && usage.ClientId is not null && usage.AuthenticationMethod is { } method)
+        {
+            Get(_methods, caller, () => new SortedSet<string>(StringComparer.Ordinal)).Add(method);
+        }
+
+        if (usage.Decision == UsageDecisions.Allowed && usage.CredentialId is { } credentialId)
+        {
+            _credentialUses[credentialId] = _credentialUses.TryGetValue(credentialId, out var last) && last > at ? last : at;
         }
 
         if (usage.SourceAddress is not null)

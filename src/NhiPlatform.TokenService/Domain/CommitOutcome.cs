@@ -10,4 +10,10 @@ internal enum CommitOutcome
 
     /// <summary>The change would have left no lasting administrator (<see cref="Administration"/>); nothing was written.</summary>
     LastAdministrator,
+
+    /// <summary>
+    /// A new federated credential's name was taken or the identity already had the most allowed, checked in the
+    /// transaction (concurrent admin calls on several replicas cannot pass the limit together); nothing was written.
+    /// </summary>
+    FederatedCredentialRefused,
 }

@@ -8,6 +8,9 @@ internal interface IIdentityStore
     /// <summary>The identity with every credential (revoked and expired ones included), or null.</summary>
     Task<IdentityRecord?> FindRecordAsync(string clientId, CancellationToken cancellationToken);
 
+    /// <summary>Client ids of the identities with a federated credential for this issuer and subject (at most <paramref name="limit"/>).</summary>
+    Task<IReadOnlyList<string>> FindFederatedClientIdsAsync(string issuer, string subject, int limit, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Identity>> ListAsync(IdentityQuery query, CancellationToken cancellationToken);
 
     /// <summary>

@@ -20,6 +20,11 @@ internal sealed record IdentityChange
     public IReadOnlyList<ClientSecret> NewSecrets { get; init; } = [];
     public IReadOnlyList<ClientPublicKey> NewPublicKeys { get; init; } = [];
 
+    public IReadOnlyList<FederatedCredential> NewFederatedCredentials { get; init; } = [];
+
+    /// <summary>Federated credentials removed (by id): they hold nothing secret, so they are deleted, the audit row keeps them.</summary>
+    public IReadOnlyList<Guid> DeletedFederatedCredentials { get; init; } = [];
+
     /// <summary>Existing credentials whose expiry or revocation changed (by id).</summary>
     public IReadOnlyList<CredentialUpdate> CredentialUpdates { get; init; } = [];
 

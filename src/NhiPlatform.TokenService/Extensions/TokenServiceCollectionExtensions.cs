@@ -13,6 +13,7 @@ using NhiPlatform.TokenService.Infrastructure.Redis;
 using NhiPlatform.TokenService.RateLimiting;
 using NhiPlatform.TokenService.Credentials;
 using NhiPlatform.TokenService.Domain;
+using NhiPlatform.TokenService.Federation;
 using NhiPlatform.TokenService.Identities;
 using NhiPlatform.TokenService.Infrastructure.Postgres;
 using NhiPlatform.TokenService.KeyProtection;
@@ -46,6 +47,7 @@ internal static class TokenServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FederationOptions>().BindConfiguration(FederationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().Configure<IConfiguration>((options, configuration) =>
             options.CredentialsFile = configuration[NhiConfigurationKeys.BootstrapCredentialsFile]);
 
@@ -85,6 +87,7 @@ internal static class TokenServiceCollectionExtensions
         services.AddSingleton<IdentityRegistrar>();
         services.AddSingleton<IdentityLifecycle>();
         services.AddSingleton<CredentialManager>();
+        services.AddSingleton<FederatedCredentialManager>();
         services.AddSingleton<RedisOutboxDelivery>();
         services.AddHostedService<IdentityOutboxPublisher>();
         services.AddSingleton<IdentityCache>();
@@ -102,6 +105,15 @@ internal static class TokenServiceCollectionExtensions
         // Protocol: /connect/token, /connect/introspect, /connect/revoke.
         services.AddSingleton<ClientAssertionValidator>();
         services.AddSingleton<ClientAuthenticator>();
+
+        // Federation: external issuers' tokens as client credentials; their keys by discovery, cached per replica.
+        services.AddSingleton<FederatedAssertionValidator>();
+        services.AddSingleton<IssuerKeyCache>();
+        services.AddSingleton<IssuerMetadataClient>();
+        services.AddHttpClient(IssuerMetadataClient.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<FederationOptions>>().Value.MetadataTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false })
+            .ConfigureHttpClient(client => client.MaxResponseContentBufferSize = IssuerMetadataClient.MaxResponseBytes);
         services.AddSingleton<ClientRequestAuthenticator>();
         services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<AccessTokenIssuer>();

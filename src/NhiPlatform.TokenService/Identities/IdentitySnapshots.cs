@@ -8,6 +8,7 @@ internal static class IdentitySnapshots
 {
     public const string SecretKind = "client_secret";
     public const string PublicKeyKind = "public_key";
+    public const string FederatedKind = "federated";
 
     public static IdentitySnapshot From(IdentityRecord record)
     {
@@ -36,7 +37,7 @@ internal static class IdentitySnapshots
     }
 
     public static IEnumerable<CredentialSnapshot> Credentials(IdentityRecord record) =>
-        record.Secrets.Select(From).Concat(record.PublicKeys.Select(From)).OrderBy(c => c.CreatedAt);
+        record.Secrets.Select(From).Concat(record.PublicKeys.Select(From)).Concat(record.FederatedCredentials.Select(From)).OrderBy(c => c.CreatedAt);
 
     public static CredentialSnapshot From(ClientSecret secret) => new()
     {
@@ -58,5 +59,17 @@ internal static class IdentitySnapshots
         ExpiresAt = key.ExpiresAt,
         RevokedAt = key.RevokedAt,
         LastUsedAt = key.LastUsedAt,
+    };
+
+    public static CredentialSnapshot From(FederatedCredential credential) => new()
+    {
+        CredentialId = credential.CredentialId.ToString(),
+        Kind = FederatedKind,
+        Hint = credential.Name,
+        CreatedAt = credential.CreatedAt,
+        LastUsedAt = credential.LastUsedAt,
+        Issuer = credential.Issuer,
+        Subject = credential.Subject,
+        ClaimNames = [.. credential.Claims.Keys.Order(StringComparer.Ordinal)],
     };
 }

@@ -43,6 +43,16 @@ internal sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<TokenServi
             claims[NhiClaims.ExchangedFrom] = exchangedFrom;
         }
 
+        if (spec.AuthenticatedWith is not null)
+        {
+            claims[NhiClaims.AuthenticationMethod] = spec.AuthenticatedWith;
+        }
+
+        if (spec.CredentialId is { } credentialId)
+        {
+            claims[NhiClaims.CredentialId] = credentialId.ToString();
+        }
+
         var descriptor = new SecurityTokenDescriptor
         {
             TokenType = NhiClaims.AccessTokenType,

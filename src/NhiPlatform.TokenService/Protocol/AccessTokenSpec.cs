@@ -11,4 +11,10 @@ internal sealed record AccessTokenSpec(string Subject, string ClientId, IReadOnl
 
     /// <summary>RFC 9449 §6.1: the thumbprint of the DPoP key the token is bound to (<c>cnf.jkt</c>); null for a bearer token.</summary>
     public string? Thumbprint { get; init; }
+
+    /// <summary>How the client authenticated (<see cref="NhiPlatform.Contracts.NhiClaims.AuthenticationMethod"/>).</summary>
+    public string? AuthenticatedWith { get; init; }
+
+    /// <summary>The credential it authenticated with (<see cref="NhiPlatform.Contracts.NhiClaims.CredentialId"/>).</summary>
+    public Guid? CredentialId { get; init; }
 }

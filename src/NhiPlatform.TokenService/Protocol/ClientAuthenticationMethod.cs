@@ -7,4 +7,7 @@ internal enum ClientAuthenticationMethod
     ClientSecretBasic,
     ClientSecretPost,
     PrivateKeyJwt,
+
+    /// <summary>A jwt-bearer assertion minted by an external issuer for a federated credential (decided when authenticating).</summary>
+    Federated,
 }

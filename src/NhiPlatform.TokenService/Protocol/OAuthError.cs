@@ -10,4 +10,10 @@ internal sealed record OAuthError(string Error, string Description)
 
     /// <summary>One description for every client-authentication failure, so callers cannot probe which part failed.</summary>
     public static OAuthError InvalidClient() => new(OAuthErrors.InvalidClient, "Client authentication failed.");
+
+    /// <summary>
+    /// Federated assertions say what failed (<see cref="Federation.FederatedAssertionFailures"/>): the operator fixing a
+    /// workload's credential needs it, and the text never contains the assertion or its values.
+    /// </summary>
+    public static OAuthError InvalidClient(string description) => new(OAuthErrors.InvalidClient, description);
 }

@@ -37,10 +37,10 @@ internal sealed class TokenEndpointHandler(
             return blocked;
         }
 
-        var (identity, clientError) = await authenticator.AuthenticateAsync(request, Path, cancellationToken);
-        if (identity is null)
+        var authentication = await authenticator.AuthenticateClientAsync(request, Path, cancellationToken);
+        if (authentication.Identity is not { } identity)
         {
-            return await rateLimiter.FailedAuthenticationAsync(httpRequest.HttpContext, request.ClientId, cancellationToken) ?? new OAuthErrorResult(clientError!);
+            return await rateLimiter.FailedAuthenticationAsync(httpRequest.HttpContext, request.ClientId, cancellationToken) ?? new OAuthErrorResult(authentication.Error!);
         }
 
         if (await rateLimiter.TokenRequestAsync(httpRequest.HttpContext, identity.ClientId, cancellationToken) is { } limited)
@@ -74,7 +74,12 @@ internal sealed class TokenEndpointHandler(
             return new OAuthErrorResult(targetError);
         }
 
-        var token = issuer.Issue(new AccessTokenSpec(identity.ClientId, identity.ClientId, scopes, audience!, Lifetime(identity)) { Thumbprint = thumbprint });
+        var token = issuer.Issue(new AccessTokenSpec(identity.ClientId, identity.ClientId, scopes, audience!, Lifetime(identity))
+        {
+            Thumbprint = thumbprint,
+            AuthenticatedWith = AuthenticationMethodNames.Of(authentication.Method),
+            CredentialId = authentication.CredentialId,
+        });
         ProtocolLog.TokenIssued(logger, identity.ClientId, token.TokenId, token.Scope, token.ExpiresAt);
         return new TokenResult(new TokenResponse(token.Token, DPoPBinding.TokenType(thumbprint), token.ExpiresIn, token.Scope));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using NhiPlatform.Contracts;
 using NhiPlatform.Contracts.Events;
 using NhiPlatform.Gateway.Usage;
 using NhiPlatform.TokenValidation;
@@ -37,6 +38,23 @@ public sealed class UsageCaptureMiddlewareTests
         Assert.Equal("/svc/echo/x", usage.Path);
         Assert.Equal(Now, usage.OccurredAt);
         Assert.Equal("127.0.0.1", usage.SourceAddress);
+    }
+
+    [Fact]
+    public void Describe_VerifiedToken_RecordsHowTheClientAuthenticated()
+    {
+        var context = Context(200);
+        context.User = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(NhiClaims.ClientId, "orders"), new Claim(NhiClaims.TokenId, "t1"),
+            new Claim(NhiClaims.AuthenticationMethod, NhiAuthenticationMethods.Federated), new Claim(NhiClaims.CredentialId, "0193c1de-0000-7000-8000-000000000001"),
+        ], "Bearer"));
+
+        var usage = UsageCaptureMiddleware.Describe(context, Now, TimeSpan.FromMilliseconds(3));
+
+        Assert.Equal("orders", usage.ClientId);
+        Assert.Equal(NhiAuthenticationMethods.Federated, usage.AuthenticationMethod);
+        Assert.Equal("0193c1de-0000-7000-8000-000000000001", usage.CredentialId);
     }
 
     [Fact]

@@ -35,6 +35,24 @@ public sealed class UsageReadModelDeltasTests
     }
 
     [Fact]
+    public void From_AuthenticatedCalls_CollectMethodsAndLatestCredentialUse()
+    {
+        var deltas = UsageReadModelDeltas.From(
+        [
+            Call("orders", Noon) with { AuthenticationMethod = "federated", CredentialId = "fed-1" },
+            Call("orders", Noon.AddMinutes(5)) with { AuthenticationMethod = "client_secret_basic", CredentialId = "secret-1" },
+            Call("orders", Noon.AddMinutes(-5)) with { AuthenticationMethod = "federated", CredentialId = "fed-1" },
+            // A denied call proves nothing about the credential's use.
+            Call("orders", Noon.AddMinutes(9), UsageDecisions.Denied) with { AuthenticationMethod = "private_key_jwt", CredentialId = "key-1" },
+        ]);
+
+        Assert.Equal(["client_secret_basic", "federated"], Assert.Single(deltas.AuthenticationMethods).Value);
+        Assert.Equal(2, deltas.CredentialUses.Count);
+        Assert.Equal(Noon, deltas.CredentialUses["fed-1"]);
+        Assert.Equal(Noon.AddMinutes(5), deltas.CredentialUses["secret-1"]);
+    }
+
+    [Fact]
     public void From_UnverifiedAndAnonymousCallers_KeyedAsTheReadModelsKeyThem()
     {
         var hidden = Call(null, Noon) with { UnverifiedSubject = "svc", UnverifiedIssuer = null };

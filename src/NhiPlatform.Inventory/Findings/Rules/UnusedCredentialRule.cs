@@ -2,7 +2,7 @@ using NhiPlatform.Inventory.Domain;
 
 namespace NhiPlatform.Inventory.Findings.Rules;
 
-/// <summary>A live credential not used in N days (or never, once it is N days old).</summary>
+/// <summary>A live secret or key not used in N days (or never, once it is N days old); federated credentials have their own rule.</summary>
 internal sealed class UnusedCredentialRule : IFindingRule
 {
     public const string RuleName = "unused_credential";
@@ -12,7 +12,7 @@ internal sealed class UnusedCredentialRule : IFindingRule
     public IEnumerable<DetectedFinding> Evaluate(FindingContext context)
     {
         var cutoff = context.Now.AddDays(-context.Options.UnusedCredentialAfterDays);
-        foreach (var credential in context.Snapshot.Credentials.Where(c => c.RevokedAt is null && c.Source == "tokens"))
+        foreach (var credential in context.Snapshot.Credentials.Where(c => c.RevokedAt is null && c.Source == "tokens" && c.Kind != FederatedCredentials.FederatedKind))
         {
             if ((credential.LastUsedAt ?? credential.CreatedAt ?? context.Now) < cutoff && !(credential.ExpiresAt <= context.Now))
             {

@@ -29,6 +29,12 @@ internal sealed class PostgresIdentityCatalogue(NpgsqlDataSource dataSource) : I
                 {
                     await UpsertCredentialAsync(connection, transaction, change.ClientId, credential, cancellationToken);
                 }
+
+                // A deleted federated credential is gone from the identity's list: the change's own snapshot marks it revoked here.
+                if (change.Credential is { RevokedAt: not null } changed && change.Identity.Credentials.All(c => c.CredentialId != changed.CredentialId))
+                {
+                    await UpsertCredentialAsync(connection, transaction, change.ClientId, changed, cancellationToken);
+                }
             }
         }
 
@@ -99,10 +105,10 @@ internal sealed class PostgresIdentityCatalogue(NpgsqlDataSource dataSource) : I
     {
         await using var command = new NpgsqlCommand("""
             INSERT INTO inventory.credentials AS t (credential_id, source, client_id, name, kind, hint, created_at, expires_at, revoked_at,
-                last_rotated_at, last_used_at)
-            VALUES ($1, 'tokens', $2, $1, $3, $4, $5, $6, $7, $5, $8)
+                last_rotated_at, last_used_at, issuer, subject)
+            VALUES ($1, 'tokens', $2, $1, $3, $4, $5, $6, $7, $5, $8, $9, $10)
             ON CONFLICT (credential_id) DO UPDATE SET client_id = excluded.client_id, kind = excluded.kind, hint = excluded.hint,
-                expires_at = excluded.expires_at, revoked_at = excluded.revoked_at,
+                expires_at = excluded.expires_at, revoked_at = excluded.revoked_at, issuer = excluded.issuer, subject = excluded.subject,
                 last_used_at = greatest(t.last_used_at, excluded.last_used_at)
             """, connection, transaction);
         var p = command.Parameters;
@@ -114,6 +120,8 @@ internal sealed class PostgresIdentityCatalogue(NpgsqlDataSource dataSource) : I
         p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)credential.ExpiresAt?.ToUniversalTime() ?? DBNull.Value });
         p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)credential.RevokedAt?.ToUniversalTime() ?? DBNull.Value });
         p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)credential.LastUsedAt?.ToUniversalTime() ?? DBNull.Value });
+        p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)credential.Issuer ?? DBNull.Value });
+        p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)credential.Subject ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

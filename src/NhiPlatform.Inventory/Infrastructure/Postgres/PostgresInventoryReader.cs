@@ -19,7 +19,7 @@ internal sealed class PostgresInventoryReader(NpgsqlDataSource dataSource) : IIn
         {
             Identities = await ListIdentitiesAsync(cancellationToken),
             Credentials = await GetCredentialsAsync(new CredentialQuery(), cancellationToken),
-            Callers = await ReadAllAsync(dataSource.CreateCommand("SELECT caller, caller_kind, first_seen, last_seen, calls, denials FROM inventory.callers"), Caller, cancellationToken),
+            Callers = await ReadAllAsync(dataSource.CreateCommand("SELECT caller, caller_kind, first_seen, last_seen, calls, denials, authentication_methods FROM inventory.callers"), Caller, cancellationToken),
             Edges = await GetEdgesAsync(null, null, null, cancellationToken),
             Sources = await ReadAllAsync(sources, Source, cancellationToken),
             Hourly = await ReadAllAsync(hourly, r => new HourlyCount(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), r.GetInt64(2)), cancellationToken),
@@ -41,7 +41,7 @@ internal sealed class PostgresInventoryReader(NpgsqlDataSource dataSource) : IIn
 
     public async Task<CallerRecord?> GetCallerAsync(string caller, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT caller, caller_kind, first_seen, last_seen, calls, denials FROM inventory.callers WHERE caller = $1");
+        await using var command = dataSource.CreateCommand("SELECT caller, caller_kind, first_seen, last_seen, calls, denials, authentication_methods FROM inventory.callers WHERE caller = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = caller });
         return (await ReadAllAsync(command, Caller, cancellationToken)).SingleOrDefault();
     }
@@ -89,7 +89,7 @@ internal sealed class PostgresInventoryReader(NpgsqlDataSource dataSource) : IIn
     {
         await using var command = dataSource.CreateCommand("""
             SELECT coalesce(client_id, 'anonymous'), CASE WHEN client_id IS NULL THEN 'anonymous' ELSE 'identity' END,
-                   min(occurred_at), max(occurred_at), count(*), count(*) FILTER (WHERE decision = 'denied')
+                   min(occurred_at), max(occurred_at), count(*), count(*) FILTER (WHERE decision = 'denied'), '{}'::text[]
             FROM inventory.usage_events WHERE token_id = $1 GROUP BY client_id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = tokenId });

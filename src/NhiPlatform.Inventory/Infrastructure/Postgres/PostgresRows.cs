@@ -62,7 +62,10 @@ internal static class PostgresRows
         r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<DateTimeOffset>(5), r.GetInt64(6), r.GetInt64(7), r.GetFieldValue<string[]>(8));
 
     public static CallerRecord Caller(NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1),
-        r.GetFieldValue<DateTimeOffset>(2), r.GetFieldValue<DateTimeOffset>(3), r.GetInt64(4), r.GetInt64(5));
+        r.GetFieldValue<DateTimeOffset>(2), r.GetFieldValue<DateTimeOffset>(3), r.GetInt64(4), r.GetInt64(5))
+    {
+        AuthenticationMethods = r.FieldCount > 6 ? r.GetFieldValue<string[]>(6) : [],
+    };
 
     public static SourceRecord Source(NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1),
         r.GetFieldValue<DateTimeOffset>(2), r.GetFieldValue<DateTimeOffset>(3), r.GetInt64(4));

@@ -22,6 +22,19 @@ internal static class UsageLedgerSql
         WHERE event_id = ANY($1) AND occurred_at BETWEEN $2 AND $3
         """;
 
+    /// <summary>Adds the batch's authentication methods to each caller's sorted, distinct set (after <see cref="Callers"/>).</summary>
+    public const string CallerAuthenticationMethods = """
+        UPDATE inventory.callers AS t SET authentication_methods = (
+            SELECT array_agg(DISTINCT m ORDER BY m) FROM unnest(t.authentication_methods || string_to_array(u.methods, ' ')) AS m)
+        FROM unnest($1::text[], $2::text[]) AS u(caller, methods) WHERE t.caller = u.caller
+        """;
+
+    /// <summary>A token-service credential's last use, as the gateway saw it (the token's <c>nhi_cred</c>).</summary>
+    public const string CredentialUses = """
+        UPDATE inventory.credentials AS t SET last_used_at = greatest(t.last_used_at, u.used_at)
+        FROM unnest($1::text[], $2::timestamptz[]) AS u(credential_id, used_at) WHERE t.credential_id = u.credential_id AND t.source = 'tokens'
+        """;
+
     public const string Callers = """
         INSERT INTO inventory.callers AS t (caller, caller_kind, first_seen, last_seen, calls, denials)
         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::bigint[], $6::bigint[])

@@ -37,6 +37,17 @@ internal static class UsageReadModelWriter
             Text(hourly.Keys.Select(k => k.Caller)),
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = hourly.Keys.Select(k => k.Hour).ToArray() },
             Counts(hourly.Values.Select(d => d.Calls)));
+        if (deltas.AuthenticationMethods.Count > 0)
+        {
+            Add(batch, UsageLedgerSql.CallerAuthenticationMethods,
+                Text(deltas.AuthenticationMethods.Keys), Text(deltas.AuthenticationMethods.Values.Select(m => string.Join(' ', m))));
+        }
+
+        if (deltas.CredentialUses.Count > 0)
+        {
+            Add(batch, UsageLedgerSql.CredentialUses, Text(deltas.CredentialUses.Keys), Instants(deltas.CredentialUses.Values));
+        }
+
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 

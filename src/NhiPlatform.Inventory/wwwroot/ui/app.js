@@ -152,10 +152,12 @@
         el('dt', {}, 'Tags'), el('dd', {}, i ? Object.entries(i.tags).map(([k, v]) => k + '=' + v).join(', ') || '—' : '—'),
         el('dt', {}, 'Scopes'), el('dd', {}, i?.allowedScopes.join(' ') || '—'),
         el('dt', {}, 'Calls'), el('dd', {}, card.usage ? card.usage.calls + ' (' + card.usage.denials + ' denied), last ' + when(card.usage.lastSeen) : 'none'),
+        el('dt', {}, 'Authenticated with'), el('dd', { id: 'identity-auth' }, card.usage?.authenticationMethods?.join(', ') || '—'),
       ),
       el('h3', {}, 'Credentials'),
       table(['credential', 'age', 'rotated', 'last used'], card.credentials.map((c) => [
-        c.credential.name + (c.credential.revokedAt ? ' (revoked)' : c.expired ? ' (expired)' : ''),
+        (c.credential.kind === 'federated' ? 'federated ' + c.credential.hint + ' (' + c.credential.subject + ')' : c.credential.name)
+          + (c.credential.revokedAt ? ' (revoked)' : c.expired ? ' (expired)' : ''),
         c.ageDays == null ? '—' : c.ageDays + ' d', c.daysSinceRotation == null ? '—' : c.daysSinceRotation + ' d ago', when(c.credential.lastUsedAt)])),
       el('h3', {}, 'Routes called'),
       table(['route', 'service', 'calls', 'last seen'], card.routes.map((r) => [r.routeId || '(none)', r.service || '—', r.calls + (r.denials ? ' / ' + r.denials + ' denied' : ''), when(r.lastSeen)])),

@@ -9,8 +9,11 @@ internal static class PostgresIdentityChangeWriter
 {
     private static readonly string Placeholders = string.Join(", ", Enumerable.Range(1, 17).Select(i => $"${i}"));
 
-    /// <summary>False when a creation finds the client id taken (nothing else is written then).</summary>
-    public static async Task<bool> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IdentityChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Committed, or why not: a creation finding the client id taken, a federated credential over the limit or with a
+    /// taken name (the caller then rolls back).
+    /// </summary>
+    public static async Task<CommitOutcome> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IdentityChange change, CancellationToken cancellationToken)
     {
         var sql = change.IsCreation
             ? $"INSERT INTO tokens.identities ({PostgresIdentityRows.IdentityColumns}) VALUES ({Placeholders}) ON CONFLICT (client_id) DO NOTHING"
@@ -26,7 +29,7 @@ internal static class PostgresIdentityChangeWriter
             PostgresIdentityRows.AddIdentityParameters(command, change.Identity);
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
-                return false;
+                return CommitOutcome.ClientIdTaken;
             }
         }
 
@@ -42,6 +45,28 @@ internal static class PostgresIdentityChangeWriter
             await ExecuteAsync(connection, transaction, """
                 INSERT INTO tokens.public_keys (credential_id, client_id, key_id, jwk, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
                 """, cancellationToken, key.CredentialId, key.ClientId, key.KeyId, key.Jwk, key.CreatedAt, key.ExpiresAt);
+        }
+
+        foreach (var federated in change.NewFederatedCredentials)
+        {
+            // The identity row updated above is locked until commit, so this count sees every concurrent addition before it.
+            var inserted = await ExecuteAsync(connection, transaction, $"""
+                INSERT INTO tokens.federated_credentials (credential_id, client_id, name, issuer, subject, audiences, claims, description, jwks, created_at, created_by)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
+                WHERE (SELECT count(*) FROM tokens.federated_credentials WHERE client_id = $2) < {Federation.FederatedCredentialRules.MaxPerIdentity}
+                ON CONFLICT (client_id, name) DO NOTHING
+                """, cancellationToken, federated.CredentialId, federated.ClientId, federated.Name, federated.Issuer, federated.Subject, federated.Audiences.ToArray(),
+                new NpgsqlParameter { Value = System.Text.Json.JsonSerializer.Serialize(federated.Claims), NpgsqlDbType = NpgsqlDbType.Jsonb },
+                (object?)federated.Description ?? DBNull.Value, (object?)federated.Jwks ?? DBNull.Value, federated.CreatedAt, federated.CreatedBy);
+            if (inserted == 0)
+            {
+                return CommitOutcome.FederatedCredentialRefused;
+            }
+        }
+
+        foreach (var deleted in change.DeletedFederatedCredentials)
+        {
+            await ExecuteAsync(connection, transaction, "DELETE FROM tokens.federated_credentials WHERE credential_id = $1", cancellationToken, deleted);
         }
 
         foreach (var update in change.CredentialUpdates)
@@ -65,10 +90,10 @@ internal static class PostgresIdentityChangeWriter
                 cancellationToken, kind, payload, audit.OccurredAt);
         }
 
-        return true;
+        return CommitOutcome.Committed;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] values)
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         foreach (var value in values)
@@ -81,6 +106,6 @@ internal static class PostgresIdentityChangeWriter
             });
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

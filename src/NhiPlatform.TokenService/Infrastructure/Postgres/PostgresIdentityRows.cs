@@ -15,6 +15,9 @@ internal static class PostgresIdentityRows
 
     public const string PublicKeyColumns = "credential_id, client_id, key_id, jwk, created_at, expires_at, revoked_at, last_used_at";
 
+    public const string FederatedColumns =
+        "credential_id, client_id, name, issuer, subject, audiences, claims::text, description, jwks, created_at, created_by, last_used_at";
+
     public static Identity ReadIdentity(NpgsqlDataReader reader) => new()
     {
         ClientId = reader.GetString(0),
@@ -58,6 +61,22 @@ internal static class PostgresIdentityRows
         ExpiresAt = reader.GetFieldValue<DateTimeOffset>(5),
         RevokedAt = NullableTime(reader, 6),
         LastUsedAt = NullableTime(reader, 7),
+    };
+
+    public static FederatedCredential ReadFederated(NpgsqlDataReader reader) => new()
+    {
+        CredentialId = reader.GetGuid(0),
+        ClientId = reader.GetString(1),
+        Name = reader.GetString(2),
+        Issuer = reader.GetString(3),
+        Subject = reader.GetString(4),
+        Audiences = reader.GetFieldValue<string[]>(5),
+        Claims = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6)) ?? [],
+        Description = reader.IsDBNull(7) ? null : reader.GetString(7),
+        Jwks = reader.IsDBNull(8) ? null : reader.GetString(8),
+        CreatedAt = reader.GetFieldValue<DateTimeOffset>(9),
+        CreatedBy = reader.GetString(10),
+        LastUsedAt = NullableTime(reader, 11),
     };
 
     public static AuditEntry ReadAudit(NpgsqlDataReader reader) => new()

@@ -20,6 +20,7 @@ internal sealed class PostgresIdentityStore(NpgsqlDataSource dataSource) : IIden
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {IdentityColumns} FROM tokens.identities WHERE client_id = $1") { Parameters = { new() { Value = clientId } } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {SecretColumns} FROM tokens.client_secrets WHERE client_id = $1 ORDER BY created_at") { Parameters = { new() { Value = clientId } } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {PublicKeyColumns} FROM tokens.public_keys WHERE client_id = $1 ORDER BY created_at") { Parameters = { new() { Value = clientId } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {FederatedColumns} FROM tokens.federated_credentials WHERE client_id = $1 ORDER BY created_at") { Parameters = { new() { Value = clientId } } });
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -41,7 +42,31 @@ internal sealed class PostgresIdentityStore(NpgsqlDataSource dataSource) : IIden
             keys.Add(ReadPublicKey(reader));
         }
 
-        return new IdentityRecord(identity, secrets, keys);
+        await reader.NextResultAsync(cancellationToken);
+        var federated = new List<FederatedCredential>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            federated.Add(ReadFederated(reader));
+        }
+
+        return new IdentityRecord(identity, secrets, keys) { FederatedCredentials = federated };
+    }
+
+    public async Task<IReadOnlyList<string>> FindFederatedClientIdsAsync(string issuer, string subject, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT DISTINCT client_id FROM tokens.federated_credentials WHERE issuer = $1 AND subject = $2 ORDER BY client_id LIMIT $3");
+        command.Parameters.AddWithValue(issuer);
+        command.Parameters.AddWithValue(subject);
+        command.Parameters.AddWithValue(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var clientIds = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            clientIds.Add(reader.GetString(0));
+        }
+
+        return clientIds;
     }
 
     public async Task<IReadOnlyList<Identity>> ListAsync(IdentityQuery query, CancellationToken cancellationToken)
@@ -75,9 +100,9 @@ internal sealed class PostgresIdentityStore(NpgsqlDataSource dataSource) : IIden
             await PostgresAdministrationGuard.LockAsync(connection, transaction, cancellationToken);
         }
 
-        if (!await PostgresIdentityChangeWriter.WriteAsync(connection, transaction, change, cancellationToken))
+        if (await PostgresIdentityChangeWriter.WriteAsync(connection, transaction, change, cancellationToken) is var written and not CommitOutcome.Committed)
         {
-            return CommitOutcome.ClientIdTaken;
+            return written;
         }
 
         if (change.EndsAdministration && !await PostgresAdministrationGuard.AnyLastingAdministratorAsync(connection, transaction, cancellationToken))
@@ -120,6 +145,7 @@ internal sealed class PostgresIdentityStore(NpgsqlDataSource dataSource) : IIden
         var ids = credentialIds.ToArray();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE tokens.client_secrets SET last_used_at = $2 WHERE secret_id = ANY ($1)") { Parameters = { new() { Value = ids }, new() { Value = usedAt } } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE tokens.public_keys SET last_used_at = $2 WHERE credential_id = ANY ($1)") { Parameters = { new() { Value = ids }, new() { Value = usedAt } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE tokens.federated_credentials SET last_used_at = $2 WHERE credential_id = ANY ($1)") { Parameters = { new() { Value = ids }, new() { Value = usedAt } } });
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
