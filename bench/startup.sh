@@ -34,7 +34,12 @@ measure() { # host state
   fi
   pid=$!
   for _ in $(seq 1 1200); do [[ -f "$state/endpoints.json" ]] && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  [[ -f "$state/endpoints.json" ]] || { echo "startup: $host did not start; see $state.out" >&2; kill -KILL "$pid" 2>/dev/null; exit 1; }
+  if [[ ! -f "$state/endpoints.json" ]]; then
+    echo "startup: $host did not start; the end of its output:" >&2
+    tail -n 40 "$state.out" >&2
+    kill -KILL "$pid" 2>/dev/null
+    exit 1
+  fi
   healthy="$(now)"
   sleep 2
   stopping="$(now)"
@@ -54,8 +59,11 @@ results=()
 for round in $(seq 1 "$rounds"); do
   for host in localhost apphost; do
     state="$(mktemp -d /tmp/nhi-startup-XXXXXX)"; chmod 755 "$state"
+    # measure runs in a subshell: its exit does not end this script, an empty answer does.
     read -r fresh fresh_stop <<<"$(measure "$host" "$state")"
+    [[ -n "${fresh_stop:-}" ]] || exit 1
     read -r warm warm_stop <<<"$(measure "$host" "$state")"
+    [[ -n "${warm_stop:-}" ]] || exit 1
     echo "startup: round $round $host: fresh ${fresh}s (stop ${fresh_stop}s), warm ${warm}s (stop ${warm_stop}s)"
     results+=("{\"round\":$round,\"host\":\"$host\",\"fresh\":$fresh,\"freshStop\":$fresh_stop,\"warm\":$warm,\"warmStop\":$warm_stop}")
     rm -rf "$state" "$state.out"

@@ -54,7 +54,8 @@ internal static class InstanceHealthCheckExtensions
         var instance = Guid.NewGuid().ToString("N");
         var endpoint = service.GetEndpoint("http");
         var key = $"{service.Resource.Name}_instance_health";
-        builder.Services.AddHttpClient(InstanceHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        // Refused connections are the normal answer while a service starts: the check's result says it, not a log line.
+        builder.Services.AddHttpClient(InstanceHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5)).RemoveAllLoggers();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             key,
             services => new InstanceHealthCheck(service.Resource.Name, () => new Uri(new Uri(endpoint.Url), path), instance,
