@@ -70,11 +70,13 @@ if (run.Demo)
 if (builder.ExecutionContext.IsRunMode)
 {
     builder.Services.AddSingleton(run);
-    builder.Services.AddSingleton(new RunTopology
+    var topology = new RunTopology
     {
         Gateway = gateway.Resource, Tokens = tokens.Resource, Inventory = inventory.Resource,
         Samples = [.. samples.Select(sample => sample.Resource)], Database = nhidb.Resource, Cache = cache.Resource,
-    });
+    };
+    builder.Services.AddSingleton(topology);
+    StartupProgress.ReportWhileStarting(builder, topology);
     builder.Services.AddHostedService<RunStateWriter>();
     builder.Services.AddHostedService<ServiceStopper>();
     StartingHealthPolling.PollStartingResources(builder);
