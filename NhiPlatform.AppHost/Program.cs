@@ -4,6 +4,7 @@ using NhiPlatform.AppHost.ProjectLaunch;
 using NhiPlatform.AppHost.RunState;
 using NhiPlatform.Contracts;
 
+RunClock.Start();
 var builder = DistributedApplication.CreateBuilder(args);
 var run = RunSettings.From(builder);
 builder.LaunchProjectsFromBuildOutput();

@@ -31,9 +31,8 @@ internal sealed class RunStateWriter(
         await File.WriteAllTextAsync(
             temporary, JsonSerializer.Serialize(endpoints, LocalRunJsonContext.Default.EndpointsDocument), stoppingToken);
         File.Move(temporary, run.EndpointsFile, overwrite: true);
-        // From the AppHost process's start, as an operator counts: orchestrator, dashboard and every service included.
-        using var self = System.Diagnostics.Process.GetCurrentProcess();
-        await Console.Out.WriteLineAsync(Banner(endpoints, time.GetUtcNow() - self.StartTime.ToUniversalTime()));
+        // From the AppHost's start, as an operator counts: orchestrator, dashboard and every service included.
+        await Console.Out.WriteLineAsync(Banner(endpoints, time.GetUtcNow() - RunClock.Started));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -37,8 +37,6 @@ internal static class StartupProgress
         }, started.Token);
         try
         {
-            using var self = System.Diagnostics.Process.GetCurrentProcess();
-            var processStart = self.StartTime.ToUniversalTime();
             while (true)
             {
                 await Task.Delay(Interval, time, started.Token);
@@ -52,7 +50,7 @@ internal static class StartupProgress
                 }
 
                 await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"NhiPlatform is still starting ({(time.GetUtcNow() - processStart).TotalSeconds:0} s), waiting for: {string.Join("; ", waiting)}"));
+                    $"NhiPlatform is still starting ({(time.GetUtcNow() - RunClock.Started).TotalSeconds:0} s), waiting for: {string.Join("; ", waiting)}"));
             }
         }
         catch (OperationCanceledException) when (started.IsCancellationRequested)
