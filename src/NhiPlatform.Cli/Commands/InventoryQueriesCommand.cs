@@ -102,7 +102,8 @@ internal static class InventoryQueriesCommand
         CommandAction.Set(command, async (result, cancellationToken) =>
         {
             await using var api = global.Connect(result);
-            var value = Uri.EscapeDataString(result.GetValue(subject)!);
+            var name = result.GetValue(subject)!;
+            var value = Uri.EscapeDataString(name);
             var rotatedBefore = result.GetValue(before) is { } date ? $"&rotated_before={Uri.EscapeDataString(date.ToString("O"))}" : string.Empty;
             var credentials = await api.GetAsync($"{Api}/credentials?client_id={value}{rotatedBefore}", cancellationToken);
             if (credentials.GetArrayLength() == 0)
@@ -115,9 +116,9 @@ internal static class InventoryQueriesCommand
                 // No credential at all: an identity without any is an answer, a name nobody has is a mistake.
                 var identities = (await api.GetAsync($"{Api}/identities", cancellationToken)).EnumerateArray()
                     .Select(identity => OutputWriter.Text(identity, "clientId")).ToList();
-                if (!identities.Contains(result.GetValue(subject)!))
+                if (!identities.Contains(name))
                 {
-                    throw new CliException(CloseNames.Unknown("identity or credential", result.GetValue(subject)!, identities));
+                    throw new CliException(CloseNames.Unknown("identity or credential", name, identities));
                 }
             }
 
